@@ -1,0 +1,731 @@
+package analyzer
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// evaluator evaluates one root module and every module it calls.
+type evaluator struct {
+	p       *Project
+	rootAbs string
+	funcs   map[string]function.Function
+	cfg     *Config
+	diags   hcl.Diagnostics
+	budget  int // instances left before the configuration-wide limit
+}
+
+// modEval is the state of one module instance under evaluation.
+type modEval struct {
+	ev       *evaluator
+	dm       *dirModule
+	mod      *Module
+	depth    int
+	ancestry []string
+	// key is the module path without instance keys ("a.b"), as used in
+	// .terraform/modules/modules.json.
+	key string
+
+	vars    map[string]cty.Value
+	locals  map[string]cty.Value
+	res     map[string]cty.Value // by "type.name" / "data.type.name"
+	modules map[string]cty.Value // by call name
+	// accessed lists, per resource type, the attribute names that some
+	// expression reads from instances of that type; "*" holds names read
+	// through unrooted traversals (for expressions, splats).
+	accessed map[string]map[string]bool
+}
+
+func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
+	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10}
+	ev.funcs = p.functions(rootAbs)
+	root := &Module{Dir: p.displayName(rootAbs)}
+	ev.cfg = &Config{Root: root}
+	m := &modEval{ev: ev, dm: p.dir(rootAbs), mod: root, ancestry: []string{rootAbs}}
+	m.vars = m.rootVariables()
+	m.run()
+	var collect func(*Module)
+	collect = func(mod *Module) {
+		ev.cfg.Modules = append(ev.cfg.Modules, mod)
+		for _, c := range mod.Children {
+			collect(c)
+		}
+	}
+	collect(root)
+	ev.cfg.index()
+	return ev.cfg, ev.diags
+}
+
+func (ev *evaluator) warn(rng *hcl.Range, summary, detail string) {
+	ev.diags = append(ev.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: detail, Subject: rng})
+}
+
+// run evaluates the module: locals, resources and module calls in dependency
+// order, then its outputs, which it returns as an object.
+func (m *modEval) run() cty.Value {
+	d := m.dm.decl
+	m.locals = map[string]cty.Value{}
+	m.res = map[string]cty.Value{}
+	m.modules = map[string]cty.Value{}
+	m.accessed = accessedAttributes(m.dm)
+
+	type node struct {
+		name  string
+		exprs []hcl.Expression
+		eval  func()
+		rng   hcl.Range
+	}
+	nodes := map[string]*node{}
+	for name, a := range d.locals {
+		a := a
+		name := name
+		nodes["local."+name] = &node{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
+			m.locals[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+		}}
+	}
+	for _, r := range d.resources {
+		r := r
+		exprs := bodyExpressions(r.block.Body)
+		nodes[r.key] = &node{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r, exprs) }}
+	}
+	for _, mc := range d.modules {
+		mc := mc
+		var exprs []hcl.Expression
+		for _, n := range sortedKeys(mc.args) {
+			exprs = append(exprs, mc.args[n].Expr)
+		}
+		if mc.count != nil {
+			exprs = append(exprs, mc.count)
+		}
+		if mc.forEach != nil {
+			exprs = append(exprs, mc.forEach)
+		}
+		nodes["module."+mc.name] = &node{name: "module." + mc.name, exprs: exprs, rng: mc.block.DefRange, eval: func() { m.evalModuleCall(mc, exprs) }}
+	}
+
+	// Kahn's algorithm over sorted names, so the order never depends on map
+	// iteration; whatever is left is a cycle, reported and then evaluated with
+	// the unresolved references unknown.
+	deps := map[string]map[string]bool{}
+	users := map[string][]string{}
+	for name, n := range nodes {
+		deps[name] = map[string]bool{}
+		for _, e := range n.exprs {
+			for _, t := range e.Variables() {
+				dep := refNode(t)
+				if dep != "" && dep != name && nodes[dep] != nil && !deps[name][dep] {
+					deps[name][dep] = true
+					users[dep] = append(users[dep], name)
+				}
+			}
+		}
+	}
+	var ready []string
+	for name := range nodes {
+		if len(deps[name]) == 0 {
+			ready = append(ready, name)
+		}
+	}
+	sort.Strings(ready)
+	done := map[string]bool{}
+	for len(ready) > 0 {
+		name := ready[0]
+		ready = ready[1:]
+		done[name] = true
+		nodes[name].eval()
+		var next []string
+		for _, u := range users[name] {
+			delete(deps[u], name)
+			if len(deps[u]) == 0 && !done[u] {
+				next = append(next, u)
+			}
+		}
+		if len(next) > 0 {
+			ready = append(ready, next...)
+			sort.Strings(ready)
+		}
+	}
+	var cyclic []string
+	for name := range nodes {
+		if !done[name] {
+			cyclic = append(cyclic, name)
+		}
+	}
+	sort.Strings(cyclic)
+	for _, name := range cyclic {
+		n := nodes[name]
+		rng := n.rng
+		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Cycle",
+			Detail:   fmt.Sprintf("%s depends on itself through other references; its unresolved references are treated as unknown.", name),
+			Subject:  &rng,
+		})
+	}
+	for _, name := range cyclic {
+		nodes[name].eval()
+	}
+
+	m.mod.Providers = m.evalBlocks(d.providers)
+	m.mod.Terraform = m.evalBlocks(d.terraform)
+
+	outs := map[string]cty.Value{}
+	for _, name := range sortedKeys(d.outputs) {
+		a := d.outputs[name]
+		outs[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+	}
+	return cty.ObjectVal(outs)
+}
+
+func (m *modEval) evalBlocks(blocks []*hcl.Block) []*Block {
+	var out []*Block
+	for _, b := range blocks {
+		exprs := bodyExpressions(b.Body)
+		ctx := m.scope(expressionsTraversals(exprs), nil)
+		blk := m.evalBody(b.Body, ctx, "", false)
+		blk.Type, blk.Labels, blk.DefRange = b.Type, b.Labels, b.DefRange
+		blk.Range = bodyRange(b)
+		out = append(out, blk)
+	}
+	return out
+}
+
+// refNode names the graph node a traversal refers to, or "" when it refers to
+// nothing declared in the module graph (var, path, count, each...).
+func refNode(t hcl.Traversal) string {
+	root := t.RootName()
+	name := func(i int) string {
+		if len(t) <= i {
+			return ""
+		}
+		if a, ok := t[i].(hcl.TraverseAttr); ok {
+			return a.Name
+		}
+		return ""
+	}
+	switch root {
+	case "var", "path", "count", "each", "terraform", "self":
+		return ""
+	case "local":
+		if n := name(1); n != "" {
+			return "local." + n
+		}
+	case "module":
+		if n := name(1); n != "" {
+			return "module." + n
+		}
+	case "data":
+		if ty, n := name(1), name(2); ty != "" && n != "" {
+			return "data." + ty + "." + n
+		}
+	default:
+		if n := name(1); n != "" {
+			return root + "." + n
+		}
+	}
+	return ""
+}
+
+func expressionsTraversals(exprs []hcl.Expression) []hcl.Traversal {
+	var out []hcl.Traversal
+	for _, e := range exprs {
+		out = append(out, e.Variables()...)
+	}
+	return out
+}
+
+// scope builds an evaluation context holding just what the traversals
+// reference, so that evaluating a resource costs in proportion to its own
+// references and not to the size of the module.
+func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.EvalContext {
+	vars := map[string]cty.Value{}
+	varObj := map[string]cty.Value{}
+	localObj := map[string]cty.Value{}
+	modObj := map[string]cty.Value{}
+	dataObj := map[string]map[string]cty.Value{}
+	resObj := map[string]map[string]cty.Value{}
+	for _, t := range ts {
+		root := t.RootName()
+		if _, ok := extra[root]; ok {
+			continue
+		}
+		attr := func(i int) string {
+			if len(t) > i {
+				if a, ok := t[i].(hcl.TraverseAttr); ok {
+					return a.Name
+				}
+			}
+			return ""
+		}
+		switch root {
+		case "var":
+			if n := attr(1); n != "" {
+				if v, ok := m.vars[n]; ok {
+					varObj[n] = v
+				}
+			}
+		case "local":
+			if n := attr(1); n != "" {
+				if v, ok := m.locals[n]; ok {
+					localObj[n] = v
+				} else if _, declared := m.dm.decl.locals[n]; declared {
+					localObj[n] = cty.DynamicVal
+				}
+			}
+		case "module":
+			if n := attr(1); n != "" {
+				if v, ok := m.modules[n]; ok {
+					modObj[n] = v
+				} else if m.hasModuleCall(n) {
+					modObj[n] = cty.DynamicVal
+				}
+			}
+		case "data":
+			ty, n := attr(1), attr(2)
+			if ty == "" || n == "" {
+				continue
+			}
+			if v, ok := m.res["data."+ty+"."+n]; ok {
+				if dataObj[ty] == nil {
+					dataObj[ty] = map[string]cty.Value{}
+				}
+				dataObj[ty][n] = v
+			}
+		case "path":
+			vars["path"] = m.pathObject()
+		case "terraform":
+			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(m.ev.p.opts.Workspace)})
+		case "count", "each", "self":
+		default:
+			n := attr(1)
+			if n == "" {
+				continue
+			}
+			if v, ok := m.res[root+"."+n]; ok {
+				if resObj[root] == nil {
+					resObj[root] = map[string]cty.Value{}
+				}
+				resObj[root][n] = v
+			}
+		}
+	}
+	vars["var"] = cty.ObjectVal(varObj)
+	vars["local"] = cty.ObjectVal(localObj)
+	vars["module"] = cty.ObjectVal(modObj)
+	data := map[string]cty.Value{}
+	for ty, objs := range dataObj {
+		data[ty] = cty.ObjectVal(objs)
+	}
+	vars["data"] = cty.ObjectVal(data)
+	for ty, objs := range resObj {
+		vars[ty] = cty.ObjectVal(objs)
+	}
+	for k, v := range extra {
+		vars[k] = v
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: m.ev.funcs}
+}
+
+func (m *modEval) hasModuleCall(name string) bool {
+	for _, mc := range m.dm.decl.modules {
+		if mc.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *modEval) pathObject() cty.Value {
+	rel, err := filepath.Rel(m.ev.rootAbs, m.dm.abs)
+	if err != nil {
+		rel = m.dm.abs
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"module": cty.StringVal(filepath.ToSlash(rel)),
+		"root":   cty.StringVal("."),
+		"cwd":    cty.StringVal(filepath.ToSlash(m.ev.rootAbs)),
+	})
+}
+
+// eval evaluates an expression. Whatever goes wrong — an unknown function, a
+// type error, a panic deep in a function — yields an unknown value, never a
+// crash and never a finding.
+func (m *modEval) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			rng := expr.Range()
+			m.ev.warn(&rng, "Evaluation failure", fmt.Sprintf("evaluating this expression failed (%v); its value is treated as unknown", r))
+			v = cty.DynamicVal
+		}
+	}()
+	val, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError {
+				m.ev.warn(d.Subject, "Evaluation: "+d.Summary, d.Detail)
+				break
+			}
+		}
+		return cty.DynamicVal
+	}
+	return val
+}
+
+// instanceKeys expands count or for_each. known is false when the collection
+// cannot be known at scan time.
+type instanceKey struct {
+	key   cty.Value
+	each  cty.Value // each.value, for for_each
+	count bool
+}
+
+func (m *modEval) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, what string) (keys []instanceKey, single, known bool) {
+	switch {
+	case count != nil:
+		v, _ := m.eval(count, ctx).UnmarkDeep()
+		if v.IsNull() {
+			return nil, true, true
+		}
+		n, ok := ctyInt(v)
+		if !ok {
+			return nil, false, false
+		}
+		if n < 0 {
+			n = 0
+		}
+		if n > int64(m.ev.p.opts.MaxInstances) {
+			rng := count.Range()
+			m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Too many instances",
+				Detail: fmt.Sprintf("%s has count = %d, over the limit of %d instances; only the first %d are scanned (raise it with --max-instances).", what, n, m.ev.p.opts.MaxInstances, m.ev.p.opts.MaxInstances), Subject: &rng})
+			n = int64(m.ev.p.opts.MaxInstances)
+		}
+		for i := int64(0); i < n; i++ {
+			keys = append(keys, instanceKey{key: cty.NumberIntVal(i), count: true})
+		}
+		return keys, false, true
+	case forEach != nil:
+		// each.value keeps its marks, so that for_each over another
+		// resource's instances still links each instance back to them.
+		v := m.eval(forEach, ctx)
+		v, _ = v.Unmark()
+		if v.IsNull() {
+			return nil, false, true
+		}
+		// A map's keys are known whenever the map is; its values may be
+		// unknown (for_each = aws_s3_bucket.b) and that is fine.
+		if !v.IsKnown() {
+			return nil, false, false
+		}
+		t := v.Type()
+		switch {
+		case t.IsMapType() || t.IsObjectType():
+			for it := v.ElementIterator(); it.Next(); {
+				k, ev := it.Element()
+				k, _ = k.Unmark()
+				keys = append(keys, instanceKey{key: k, each: ev})
+			}
+		case t.IsSetType() || t.IsListType() || t.IsTupleType():
+			for it := v.ElementIterator(); it.Next(); {
+				_, ev := it.Element()
+				ev, _ = ev.UnmarkDeep()
+				s, ok := ctyString(ev)
+				if !ok {
+					return nil, false, false
+				}
+				keys = append(keys, instanceKey{key: cty.StringVal(s), each: cty.StringVal(s)})
+			}
+		default:
+			return nil, false, false
+		}
+		sort.SliceStable(keys, func(i, j int) bool { return keys[i].key.AsString() < keys[j].key.AsString() })
+		if len(keys) > m.ev.p.opts.MaxInstances {
+			rng := forEach.Range()
+			m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Too many instances",
+				Detail: fmt.Sprintf("%s has %d for_each elements, over the limit of %d; only the first %d are scanned (raise it with --max-instances).", what, len(keys), m.ev.p.opts.MaxInstances, m.ev.p.opts.MaxInstances), Subject: &rng})
+			keys = keys[:m.ev.p.opts.MaxInstances]
+		}
+		return keys, false, true
+	}
+	return nil, true, true
+}
+
+// keyString renders an instance key the way Terraform writes addresses.
+func keyString(k cty.Value) string {
+	if k == cty.NilVal {
+		return ""
+	}
+	if k.Type() == cty.Number {
+		bf := k.AsBigFloat()
+		i, _ := bf.Int64()
+		return fmt.Sprintf("[%d]", i)
+	}
+	return "[" + quoteKey(k.AsString()) + "]"
+}
+
+// quoteKey quotes a for_each key as Terraform does in addresses.
+func quoteKey(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func (m *modEval) prefix() string {
+	if m.mod.Path == "" {
+		return ""
+	}
+	return m.mod.Path + "."
+}
+
+func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
+	ts := expressionsTraversals(exprs)
+	base := m.prefix() + r.key
+	metaCtx := m.scope(ts, nil)
+	keys, single, known := m.expand(r.count, r.forEach, metaCtx, base)
+	if m.ev.budget <= 0 {
+		rng := r.block.DefRange
+		m.ev.warn(&rng, "Too many instances", "the configuration expands to more instances than onus evaluates in one root; the rest are skipped (raise --max-instances)")
+		m.res[r.key] = cty.DynamicVal
+		return
+	}
+	mk := func(key cty.Value, extra map[string]cty.Value, keyUnknown bool) *Resource {
+		addr := base + keyString(key)
+		ctx := m.scope(ts, extra)
+		body := m.evalBody(r.block.Body, ctx, "", true)
+		body.Type, body.Labels, body.DefRange, body.Range = string(r.mode), r.block.Labels, r.block.DefRange, bodyRange(r.block)
+		res := &Resource{Mode: r.mode, Type: r.typ, Name: r.name, Key: key, Address: addr, Module: m.mod, Body: body, KeyUnknown: keyUnknown}
+		m.mod.Resources = append(m.mod.Resources, res)
+		m.ev.budget--
+		return res
+	}
+	switch {
+	case !known:
+		extra := map[string]cty.Value{}
+		if r.count != nil {
+			extra["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+		} else {
+			extra["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+		}
+		mk(cty.NilVal, extra, true)
+		m.res[r.key] = cty.DynamicVal.Mark(Ref{Address: base})
+	case single:
+		res := mk(cty.NilVal, nil, false)
+		m.res[r.key] = m.instanceObject(res)
+	case r.count != nil:
+		vals := make([]cty.Value, 0, len(keys))
+		for _, k := range keys {
+			res := mk(k.key, map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": k.key})}, false)
+			vals = append(vals, m.instanceObject(res))
+		}
+		m.res[r.key] = cty.TupleVal(vals)
+	default:
+		vals := map[string]cty.Value{}
+		for _, k := range keys {
+			res := mk(k.key, map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k.key, "value": k.each})}, false)
+			vals[k.key.AsString()] = m.instanceObject(res)
+		}
+		m.res[r.key] = cty.ObjectVal(vals)
+	}
+}
+
+// instanceObject is what other expressions see of a resource instance: its
+// known arguments and blocks, and unknown values for the attributes that are
+// read but only the provider knows (id, arn...). Every part is marked with a
+// Ref back to the instance.
+func (m *modEval) instanceObject(r *Resource) cty.Value {
+	obj := blockObject(r.Body, r.Address)
+	for _, set := range []map[string]bool{m.accessed[r.Type], m.accessed["*"], {"id": true, "arn": true}} {
+		for name := range set {
+			if _, ok := obj[name]; !ok {
+				obj[name] = cty.DynamicVal.Mark(Ref{Address: r.Address, Attr: name})
+			}
+		}
+	}
+	return cty.ObjectVal(obj)
+}
+
+func blockObject(b *Block, addr string) map[string]cty.Value {
+	obj := map[string]cty.Value{}
+	for name, a := range b.Attributes {
+		if a.Value.IsNull() {
+			continue
+		}
+		v := a.Value
+		for _, ref := range a.Refs {
+			v = v.Mark(ref)
+		}
+		if a.JSON != nil {
+			v = v.Mark(a.JSON)
+		}
+		obj[name] = v.Mark(Ref{Address: addr, Attr: topName(a.Path, name)})
+	}
+	groups := map[string][]cty.Value{}
+	var order []string
+	for _, nb := range b.Blocks {
+		if _, ok := groups[nb.Type]; !ok {
+			order = append(order, nb.Type)
+		}
+		if nb.Unknown {
+			groups[nb.Type] = append(groups[nb.Type], cty.DynamicVal)
+			continue
+		}
+		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockObject(nb, addr)))
+	}
+	for _, ty := range order {
+		if _, clash := obj[ty]; clash {
+			continue
+		}
+		obj[ty] = cty.TupleVal(groups[ty]).Mark(Ref{Address: addr, Attr: ty})
+	}
+	return obj
+}
+
+func topName(path, name string) string {
+	if i := strings.IndexAny(path, ".["); i > 0 {
+		return path[:i]
+	}
+	return name
+}
+
+// accessedAttributes collects, per resource type, the attribute names read
+// after `type.name[key].` anywhere in the module, and the names read from
+// values of unknown origin (for-expression symbols, splats) under "*".
+func accessedAttributes(dm *dirModule) map[string]map[string]bool {
+	out := map[string]map[string]bool{"*": {}}
+	add := func(ty, name string) {
+		if out[ty] == nil {
+			out[ty] = map[string]bool{}
+		}
+		out[ty][name] = true
+	}
+	for _, f := range dm.files {
+		if f.HCL == nil {
+			continue
+		}
+		body, ok := f.HCL.Body.(*hclsyntax.Body)
+		if !ok {
+			for _, r := range dm.decl.resources {
+				for _, e := range bodyExpressions(r.block.Body) {
+					for _, t := range e.Variables() {
+						traversalNames(t, add)
+					}
+				}
+			}
+			continue
+		}
+		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+			switch e := n.(type) {
+			case *hclsyntax.ScopeTraversalExpr:
+				traversalNames(e.Traversal, add)
+			case *hclsyntax.RelativeTraversalExpr:
+				for _, step := range e.Traversal {
+					if a, ok := step.(hcl.TraverseAttr); ok {
+						add("*", a.Name)
+					}
+				}
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+func traversalNames(t hcl.Traversal, add func(ty, name string)) {
+	root := t.RootName()
+	start := 2
+	ty := root
+	switch root {
+	case "var", "local", "path", "count", "terraform", "self", "module":
+		return
+	case "each":
+		for _, step := range t[1:] {
+			if a, ok := step.(hcl.TraverseAttr); ok && a.Name != "key" && a.Name != "value" {
+				add("*", a.Name)
+			}
+		}
+		return
+	case "data":
+		start = 3
+		if len(t) > 1 {
+			if a, ok := t[1].(hcl.TraverseAttr); ok {
+				ty = a.Name
+			}
+		}
+	}
+	for i := start; i < len(t); i++ {
+		switch s := t[i].(type) {
+		case hcl.TraverseIndex, hcl.TraverseSplat:
+			continue
+		case hcl.TraverseAttr:
+			add(ty, s.Name)
+		}
+		break
+	}
+	// Names further down may be read from unknown nested values too.
+	for i := start + 1; i < len(t); i++ {
+		if a, ok := t[i].(hcl.TraverseAttr); ok {
+			add("*", a.Name)
+		}
+	}
+}
+
+func bodyRange(b *hcl.Block) hcl.Range {
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		return hcl.RangeBetween(b.DefRange, sb.SrcRange)
+	}
+	return b.DefRange
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// convertVariable applies a variable's type constraint and optional-attribute
+// defaults, as Terraform does before the value is used.
+func convertVariable(v cty.Value, decl *varDecl) (out cty.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = cty.UnknownVal(decl.typ), fmt.Errorf("%v", r)
+		}
+	}()
+	if v.IsNull() && !decl.nullable && decl.def != nil {
+		return cty.NullVal(decl.typ), nil
+	}
+	if decl.defaults != nil && !v.IsNull() {
+		v = decl.defaults.Apply(v)
+	}
+	c, err := convert.Convert(v, decl.typ)
+	if err != nil {
+		return cty.UnknownVal(decl.typ), err
+	}
+	return c, nil
+}

@@ -1,0 +1,527 @@
+package analyzer
+
+import (
+	"crypto/md5"  // #nosec G501 -- filemd5 is a Terraform function, not a security use
+	"crypto/sha1" // #nosec G505 -- filesha1 is a Terraform function, not a security use
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/go-cty-funcs/cidr"
+	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
+)
+
+// functions returns Terraform's built-in functions for a configuration whose
+// root module lives in rootAbs. Functions that read files resolve relative
+// paths from the root module, as Terraform does, and refuse anything outside
+// the scanned tree. Functions whose result Terraform itself only knows at
+// apply time (timestamp, uuid, bcrypt) return unknown.
+func (p *Project) functions(rootAbs string) map[string]function.Function {
+	fs := map[string]function.Function{
+		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
+		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc,
+		"parseint": stdlib.ParseIntFunc, "pow": stdlib.PowFunc, "signum": stdlib.SignumFunc,
+		"chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc, "formatlist": stdlib.FormatListFunc,
+		"indent": stdlib.IndentFunc, "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
+		"regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc, "split": stdlib.SplitFunc,
+		"strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc,
+		"trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
+		"trimspace": stdlib.TrimSpaceFunc, "upper": stdlib.UpperFunc,
+		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc,
+		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
+		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
+		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "keys": stdlib.KeysFunc,
+		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
+		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
+		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
+		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
+		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+		"jsondecode": stdlib.JSONDecodeFunc, "csvdecode": stdlib.CSVDecodeFunc,
+		"formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
+		"base64encode": encoding.Base64EncodeFunc, "base64decode": encoding.Base64DecodeFunc,
+		"urlencode": encoding.URLEncodeFunc,
+		"md5": hashHexFunc(md5.New), "sha1": hashHexFunc(sha1.New), "sha256": hashHexFunc(sha256.New), "sha512": hashHexFunc(sha512.New),
+		"cidrhost": cidr.HostFunc, "cidrnetmask": cidr.NetmaskFunc, "cidrsubnet": cidr.SubnetFunc,
+		"cidrsubnets": cidr.SubnetsFunc,
+		"basename": pathFunc(filepath.Base), "dirname": pathFunc(filepath.Dir),
+		"tobool": stdlib.MakeToFunc(cty.Bool), "tonumber": stdlib.MakeToFunc(cty.Number),
+		"tostring": stdlib.MakeToFunc(cty.String), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"jsonencode":  jsonEncodeFunc,
+		"replace":     replaceFunc,
+		"startswith":  stringPredicate(strings.HasPrefix),
+		"endswith":    stringPredicate(strings.HasSuffix),
+		"strcontains": stringPredicate(strings.Contains),
+		"length":      lengthFunc,
+		"index":       indexFunc,
+		"one":         oneFunc,
+		"alltrue":     boolFold(true),
+		"anytrue":     boolFold(false),
+		"sum":         sumFunc,
+		"sensitive":   identityFunc, "nonsensitive": identityFunc,
+		"base64sha256": hashBase64Func(sha256.New), "base64sha512": hashBase64Func(sha512.New),
+	}
+	// Results only known at apply time, or functions onus does not evaluate
+	// (yamldecode, templatestring...): unknown, exactly as a plan shows them
+	// or as safely as onus can say "cannot know".
+	for _, name := range []string{"timestamp", "plantimestamp", "uuid", "bcrypt", "rsadecrypt",
+		"yamldecode", "yamlencode", "templatestring", "base64gzip", "textencodebase64",
+		"textdecodebase64", "transpose", "matchkeys", "type", "issensitive", "ephemeralasnull",
+		"abspath", "pathexpand", "timecmp", "uuidv5"} {
+		fs[name] = unknownFunc
+	}
+	files := &fileFuncs{p: p, root: rootAbs}
+	fs["file"] = files.file()
+	fs["fileexists"] = files.exists()
+	fs["filebase64"] = files.base64()
+	fs["fileset"] = files.set()
+	fs["filemd5"] = files.hash(md5.New)
+	fs["filesha1"] = files.hash(sha1.New)
+	fs["filesha256"] = files.hash(sha256.New)
+	fs["filesha512"] = files.hash(sha512.New)
+	fs["filebase64sha256"] = files.hashBase64(sha256.New)
+	fs["filebase64sha512"] = files.hashBase64(sha512.New)
+	fs["templatefile"] = files.template(fs)
+	return fs
+}
+
+// jsonEncodeFunc is Terraform's jsonencode. When its argument is only partly
+// known the result is unknown, as in a plan, but marked with the structure so
+// that a policy document written with jsonencode can still be checked.
+var jsonEncodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{
+		Name: "val", Type: cty.DynamicPseudoType,
+		AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true,
+	}},
+	Type: function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v, marks := args[0].UnmarkDeep()
+		if !v.IsWhollyKnown() {
+			return cty.UnknownVal(cty.String).WithMarks(marks).Mark(&JSONSource{Value: v}), nil
+		}
+		if v.IsNull() {
+			return cty.StringVal("null").WithMarks(marks), nil
+		}
+		buf, err := ctyjson.Marshal(v, v.Type())
+		if err != nil {
+			return cty.UnknownVal(cty.String), err
+		}
+		return cty.StringVal(string(buf)).WithMarks(marks), nil
+	},
+})
+
+var unknownFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+		return cty.DynamicVal, nil
+	},
+})
+
+var identityFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "val", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true}},
+	Type:   func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	Impl:   func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+})
+
+// replaceFunc is Terraform's replace: a substring, or a regular expression
+// when the search string is wrapped in slashes.
+var replaceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String},
+	},
+	Type: function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		str, sub, rep := args[0].AsString(), args[1].AsString(), args[2].AsString()
+		if len(sub) > 1 && sub[0] == '/' && sub[len(sub)-1] == '/' {
+			re, err := regexp.Compile(sub[1 : len(sub)-1])
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			return cty.StringVal(re.ReplaceAllString(str, rep)), nil
+		}
+		return cty.StringVal(strings.ReplaceAll(str, sub, rep)), nil
+	},
+})
+
+func stringPredicate(fn func(s, x string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "x", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(fn(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+// lengthFunc is Terraform's length, which also counts the characters of a
+// string.
+var lengthFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if v.Type() == cty.String {
+			if !v.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			return stdlib.Strlen(v)
+		}
+		if !v.IsKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		if !v.CanIterateElements() {
+			return cty.UnknownVal(cty.Number), fmt.Errorf("argument must be a string, a collection type, or a structural type")
+		}
+		return cty.NumberIntVal(int64(v.LengthInt())), nil
+	},
+})
+
+// indexFunc is Terraform's index: the position of a value in a list.
+var indexFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}, {Name: "value", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if !args[0].CanIterateElements() {
+			return cty.UnknownVal(cty.Number), fmt.Errorf("argument must be a list or tuple")
+		}
+		i := 0
+		for it := args[0].ElementIterator(); it.Next(); i++ {
+			_, e := it.Element()
+			if !e.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			eq := e.Equals(args[1])
+			if eq.IsKnown() && eq.True() {
+				return cty.NumberIntVal(int64(i)), nil
+			}
+		}
+		return cty.UnknownVal(cty.Number), fmt.Errorf("item not found")
+	},
+})
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		t := args[0].Type()
+		switch {
+		case t.IsListType() || t.IsSetType():
+			return t.ElementType(), nil
+		case t.IsTupleType() && len(t.TupleElementTypes()) == 1:
+			return t.TupleElementTypes()[0], nil
+		}
+		return cty.DynamicPseudoType, nil
+	},
+	Impl: func(args []cty.Value, rt cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.CanIterateElements() {
+			return cty.UnknownVal(rt), fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+		}
+		switch v.LengthInt() {
+		case 0:
+			return cty.NullVal(rt), nil
+		case 1:
+			it := v.ElementIterator()
+			it.Next()
+			_, e := it.Element()
+			return e, nil
+		}
+		return cty.UnknownVal(rt), fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+	},
+})
+
+func boolFold(all bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			result := all
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, e := it.Element()
+				if !e.IsKnown() {
+					return cty.UnknownVal(cty.Bool), nil
+				}
+				if e.IsNull() {
+					continue
+				}
+				if all && e.False() {
+					result = false
+				}
+				if !all && e.True() {
+					result = true
+				}
+			}
+			return cty.BoolVal(result), nil
+		},
+	})
+}
+
+var sumFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if !args[0].CanIterateElements() {
+			return cty.UnknownVal(cty.Number), fmt.Errorf("cannot sum a non-collection")
+		}
+		total := cty.NumberIntVal(0)
+		for it := args[0].ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			n, err := convert.Convert(e, cty.Number)
+			if err != nil || n.IsNull() {
+				return cty.UnknownVal(cty.Number), fmt.Errorf("elements must be numbers")
+			}
+			if !n.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			total = total.Add(n)
+		}
+		return total, nil
+	},
+})
+
+func hashHexFunc(h func() hash.Hash) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			hh := h()
+			hh.Write([]byte(args[0].AsString()))
+			return cty.StringVal(hex.EncodeToString(hh.Sum(nil))), nil
+		},
+	})
+}
+
+func pathFunc(fn func(string) string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(filepath.ToSlash(fn(filepath.FromSlash(args[0].AsString())))), nil
+		},
+	})
+}
+
+func hashBase64Func(h func() hash.Hash) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			hh := h()
+			hh.Write([]byte(args[0].AsString()))
+			return cty.StringVal(base64.StdEncoding.EncodeToString(hh.Sum(nil))), nil
+		},
+	})
+}
+
+// fileFuncs reads files for file(), templatefile() and friends, confined to
+// the scanned tree: a pull request must not be able to pull /etc/passwd or a
+// CI secret into a report.
+type fileFuncs struct {
+	p    *Project
+	root string
+}
+
+func (f *fileFuncs) read(path string) ([]byte, error) {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(f.root, path)
+	}
+	abs = filepath.Clean(abs)
+	if !f.p.within(abs) {
+		return nil, fmt.Errorf("%q is outside the scanned tree; onus does not read it", path)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return nil, fmt.Errorf("no file %q", path)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%q is not a regular file", path)
+	}
+	if info.Size() > f.p.opts.MaxFileSize {
+		return nil, fmt.Errorf("%q is larger than the file size limit", path)
+	}
+	return os.ReadFile(abs) // #nosec G304 -- confined to the scan root above
+}
+
+func (f *fileFuncs) file() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			b, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			if !utf8.Valid(b) {
+				return cty.UnknownVal(cty.String), fmt.Errorf("%q is not UTF-8 text", args[0].AsString())
+			}
+			return cty.StringVal(string(b)), nil
+		},
+	})
+}
+
+func (f *fileFuncs) base64() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			b, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			return cty.StringVal(base64.StdEncoding.EncodeToString(b)), nil
+		},
+	})
+}
+
+func (f *fileFuncs) hash(h func() hash.Hash) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			b, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			hh := h()
+			hh.Write(b)
+			return cty.StringVal(hex.EncodeToString(hh.Sum(nil))), nil
+		},
+	})
+}
+
+func (f *fileFuncs) hashBase64(h func() hash.Hash) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			b, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			hh := h()
+			hh.Write(b)
+			return cty.StringVal(base64.StdEncoding.EncodeToString(hh.Sum(nil))), nil
+		},
+	})
+}
+
+func (f *fileFuncs) exists() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			path := args[0].AsString()
+			abs := path
+			if !filepath.IsAbs(abs) {
+				abs = filepath.Join(f.root, path)
+			}
+			abs = filepath.Clean(abs)
+			if !f.p.within(abs) {
+				if _, err := os.Lstat(abs); err != nil {
+					return cty.False, nil
+				}
+				return cty.UnknownVal(cty.Bool), fmt.Errorf("%q is outside the scanned tree; onus does not read it", path)
+			}
+			info, err := os.Stat(abs)
+			return cty.BoolVal(err == nil && info.Mode().IsRegular()), nil
+		},
+	})
+}
+
+func (f *fileFuncs) set() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Set(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			base := args[0].AsString()
+			if !filepath.IsAbs(base) {
+				base = filepath.Join(f.root, base)
+			}
+			base = filepath.Clean(base)
+			if !f.p.within(base) {
+				return cty.UnknownVal(cty.Set(cty.String)), fmt.Errorf("%q is outside the scanned tree; onus does not read it", args[0].AsString())
+			}
+			matches, err := filepath.Glob(filepath.Join(base, args[1].AsString()))
+			if err != nil {
+				return cty.UnknownVal(cty.Set(cty.String)), err
+			}
+			sort.Strings(matches)
+			var out []cty.Value
+			for _, mt := range matches {
+				if info, err := os.Stat(mt); err == nil && info.Mode().IsRegular() && f.p.within(mt) {
+					rel, _ := filepath.Rel(base, mt)
+					out = append(out, cty.StringVal(filepath.ToSlash(rel)))
+				}
+			}
+			if len(out) == 0 {
+				return cty.SetValEmpty(cty.String), nil
+			}
+			return cty.SetVal(out), nil
+		},
+	})
+}
+
+// template is templatefile: the file is parsed as a template and evaluated
+// with the given variables and the same functions, except templatefile
+// itself, which Terraform forbids inside templates.
+func (f *fileFuncs) template(base map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String},
+			{Name: "vars", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
+		},
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			path := args[0].AsString()
+			b, err := f.read(path)
+			if err != nil {
+				return cty.DynamicVal, err
+			}
+			expr, diags := hclsyntax.ParseTemplate(b, path, hcl.InitialPos)
+			if diags.HasErrors() {
+				return cty.DynamicVal, diags
+			}
+			vars := args[1]
+			vars, marks := vars.UnmarkDeep()
+			if !vars.IsKnown() {
+				return cty.DynamicVal.WithMarks(marks), nil
+			}
+			ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: map[string]function.Function{}}
+			if !vars.IsNull() && (vars.Type().IsObjectType() || vars.Type().IsMapType()) {
+				for it := vars.ElementIterator(); it.Next(); {
+					k, v := it.Element()
+					ctx.Variables[k.AsString()] = v
+				}
+			}
+			for n, fn := range base {
+				if n != "templatefile" {
+					ctx.Functions[n] = fn
+				}
+			}
+			v, diags := expr.Value(ctx)
+			if diags.HasErrors() {
+				return cty.DynamicVal, diags
+			}
+			return v.WithMarks(marks), nil
+		},
+	})
+}

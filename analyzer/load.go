@@ -1,0 +1,414 @@
+package analyzer
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+	"golang.org/x/sync/errgroup"
+)
+
+// Options configure loading and evaluation.
+type Options struct {
+	// VarFiles are extra variable files, applied after terraform.tfvars and
+	// *.auto.tfvars, in order, as Terraform's -var-file.
+	VarFiles []string
+	// Vars are name=value assignments, applied last, as Terraform's -var.
+	Vars []string
+	// Workspace is terraform.workspace; "default" when empty.
+	Workspace string
+	// MaxInstances bounds count and for_each expansion per resource.
+	MaxInstances int
+	// MaxModuleDepth bounds module nesting.
+	MaxModuleDepth int
+	// MaxFileSize skips larger files with a warning.
+	MaxFileSize int64
+	// Parallelism bounds concurrent work; GOMAXPROCS when zero.
+	Parallelism int
+}
+
+// Default limits, generous for real code and small enough that hostile input
+// cannot exhaust a CI runner.
+const (
+	DefaultMaxInstances   = 10000
+	DefaultMaxModuleDepth = 32
+	DefaultMaxFileSize    = 10 << 20
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxInstances <= 0 {
+		o.MaxInstances = DefaultMaxInstances
+	}
+	if o.MaxModuleDepth <= 0 {
+		o.MaxModuleDepth = DefaultMaxModuleDepth
+	}
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.Parallelism <= 0 {
+		o.Parallelism = runtime.GOMAXPROCS(0)
+	}
+	if o.Workspace == "" {
+		o.Workspace = "default"
+	}
+	return o
+}
+
+// File is one Terraform file as read.
+type File struct {
+	// Name is the path shown to users: relative to the working directory,
+	// slash-separated.
+	Name string
+	// Abs is the absolute path.
+	Abs   string
+	Bytes []byte
+	HCL   *hcl.File
+	// JSON is set for .tf.json files.
+	JSON bool
+}
+
+// Project is a set of scanned paths: every directory of Terraform files under
+// them, parsed, and the root modules to evaluate.
+type Project struct {
+	opts Options
+	cwd  string
+	// roots are the absolute directories of root modules, sorted.
+	roots []string
+	// scanRoots are the absolute paths the user named (directories); file
+	// functions and module sources may not reach outside them.
+	scanRoots []string
+	// targets, when set, limits reported findings to these files
+	// (pre-commit mode).
+	targets map[string]bool
+
+	mu    sync.Mutex
+	dirs  map[string]*dirModule
+	files map[string]*File // by display name
+	diags hcl.Diagnostics
+}
+
+// dirModule is one directory parsed once, however many times it is called.
+type dirModule struct {
+	abs   string
+	files []*File
+	decl  *moduleDecl
+	once  sync.Once
+	diags hcl.Diagnostics
+}
+
+// Load discovers the Terraform directories under paths and parses them. A path
+// naming a file selects pre-commit mode: the file's whole directory is
+// evaluated, and only findings located in the named files are reported.
+// Problems with individual files become diagnostics; an error is returned only
+// when nothing can be scanned at all.
+func Load(ctx context.Context, paths []string, opts Options) (*Project, error) {
+	opts = opts.withDefaults()
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("finding the working directory: %w", err)
+	}
+	p := &Project{opts: opts, cwd: cwd, dirs: map[string]*dirModule{}, files: map[string]*File{}}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	dirSet := map[string]bool{}
+	for _, path := range paths {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, fmt.Errorf("resolving %s: %w", path, err)
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("cannot scan %s: %w", path, err)
+		}
+		if !info.IsDir() {
+			if p.targets == nil {
+				p.targets = map[string]bool{}
+			}
+			p.targets[p.displayName(abs)] = true
+			dir := filepath.Dir(abs)
+			p.scanRoots = append(p.scanRoots, dir)
+			if isTerraformFile(abs) {
+				dirSet[dir] = true
+			}
+			continue
+		}
+		p.scanRoots = append(p.scanRoots, abs)
+		p.discover(ctx, abs, dirSet)
+	}
+	dirs := make([]string, 0, len(dirSet))
+	for d := range dirSet {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(opts.Parallelism)
+	for _, d := range dirs {
+		g.Go(func() error {
+			if gctx.Err() == nil {
+				p.dir(d)
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p.roots = p.findRoots(dirs)
+	return p, nil
+}
+
+// discover walks root collecting directories that hold Terraform files. It
+// skips hidden directories (.terraform, .git) and never follows symbolic links
+// to directories, so a link loop or a link out of the tree goes nowhere.
+func (p *Project) discover(ctx context.Context, root string, dirSet map[string]bool) {
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return fs.SkipAll
+		}
+		if err != nil {
+			p.addDiag(&hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Unreadable path",
+				Detail:   fmt.Sprintf("%s: %v", p.displayName(path), err),
+				Subject:  &hcl.Range{Filename: p.displayName(path)},
+			})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if isTerraformFile(path) {
+			dirSet[filepath.Dir(path)] = true
+		}
+		return nil
+	})
+}
+
+func isTerraformFile(path string) bool {
+	return strings.HasSuffix(path, ".tf") || strings.HasSuffix(path, ".tf.json")
+}
+
+// displayName turns an absolute path into the name users see: relative to
+// the working directory and slash-separated.
+func (p *Project) displayName(abs string) string {
+	if rel, err := filepath.Rel(p.cwd, abs); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
+}
+
+func (p *Project) addDiag(d *hcl.Diagnostic) {
+	p.mu.Lock()
+	p.diags = append(p.diags, d)
+	p.mu.Unlock()
+}
+
+// within reports whether abs lies inside one of the scan roots after
+// resolving symbolic links, so that nothing outside them is ever read.
+func (p *Project) within(abs string) bool {
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return false
+	}
+	for _, root := range p.scanRoots {
+		rr, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			continue
+		}
+		if real == rr || strings.HasPrefix(real, rr+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dir returns the parsed directory, parsing it on first use.
+func (p *Project) dir(abs string) *dirModule {
+	p.mu.Lock()
+	dm := p.dirs[abs]
+	if dm == nil {
+		dm = &dirModule{abs: abs}
+		p.dirs[abs] = dm
+	}
+	p.mu.Unlock()
+	dm.once.Do(func() { p.parseDir(dm) })
+	return dm
+}
+
+func (p *Project) parseDir(dm *dirModule) {
+	entries, err := os.ReadDir(dm.abs)
+	if err != nil {
+		dm.diags = append(dm.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Unreadable directory",
+			Detail:   err.Error(),
+			Subject:  &hcl.Range{Filename: p.displayName(dm.abs)},
+		})
+		p.addDiag(dm.diags[0])
+		dm.decl = &moduleDecl{}
+		return
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() || !isTerraformFile(e.Name()) || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		f, diags := p.parseFile(filepath.Join(dm.abs, n))
+		dm.diags = append(dm.diags, diags...)
+		if f != nil {
+			dm.files = append(dm.files, f)
+		}
+	}
+	for _, d := range dm.diags {
+		p.addDiag(d)
+	}
+	dm.decl = declare(dm.files, func(d *hcl.Diagnostic) { p.addDiag(d) })
+}
+
+// parseFile reads and parses one file. Broken files yield diagnostics with
+// file and line; whatever part of the file parsed is still returned.
+func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
+	name := p.displayName(abs)
+	rng := &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}
+	fail := func(summary, detail string, sev hcl.DiagnosticSeverity) hcl.Diagnostics {
+		return hcl.Diagnostics{{Severity: sev, Summary: summary, Detail: detail, Subject: rng}}
+	}
+	if !p.within(abs) {
+		return nil, fail("File outside the scan root", name+" is a link to a file outside the scanned tree; it was not read.", hcl.DiagWarning)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return nil, fail("Unreadable file", err.Error(), hcl.DiagError)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fail("Not a regular file", name+" is not a regular file; it was not read.", hcl.DiagWarning)
+	}
+	if info.Size() > p.opts.MaxFileSize {
+		return nil, fail("File too large", fmt.Sprintf("%s is %d bytes, over the %d-byte limit; it was skipped (raise it with --max-file-size).", name, info.Size(), p.opts.MaxFileSize), hcl.DiagWarning)
+	}
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, fail("Unreadable file", err.Error(), hcl.DiagError)
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line := bytes.Count(src[:i], []byte("\n")) + 1
+		r := hcl.Range{Filename: name, Start: hcl.Pos{Line: line, Column: 1, Byte: i}, End: hcl.Pos{Line: line, Column: 1, Byte: i}}
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Binary file", Detail: name + " contains a NUL byte and is not Terraform source; it was skipped.", Subject: &r}}
+	}
+	if !utf8.Valid(src) {
+		line := 1
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += size
+		}
+		r := hcl.Range{Filename: name, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 1}}
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Invalid UTF-8", Detail: name + " is not valid UTF-8; it was skipped.", Subject: &r}}
+	}
+	// A byte order mark is valid in files saved by some editors.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	f := &File{Name: name, Abs: abs, Bytes: src, JSON: strings.HasSuffix(abs, ".json")}
+	var diags hcl.Diagnostics
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				diags = fail("Parser failure", fmt.Sprintf("parsing %s failed: %v", name, r), hcl.DiagError)
+				f.HCL = nil
+			}
+		}()
+		if f.JSON {
+			f.HCL, diags = hcljson.Parse(src, name)
+		} else {
+			f.HCL, diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+		}
+	}()
+	p.mu.Lock()
+	p.files[name] = f
+	p.mu.Unlock()
+	if f.HCL == nil || f.HCL.Body == nil {
+		return f, diags
+	}
+	return f, diags
+}
+
+// findRoots picks the root modules among the discovered directories: those
+// no other discovered directory calls as a local module. A directory only
+// reachable through a cycle of calls is still scanned, as a root.
+func (p *Project) findRoots(dirs []string) []string {
+	called := map[string]bool{}
+	edges := map[string][]string{}
+	for _, d := range dirs {
+		dm := p.dir(d)
+		for _, mc := range dm.decl.modules {
+			if src, ok := localSource(mc.source); ok {
+				child := filepath.Clean(filepath.Join(d, src))
+				if child != d {
+					called[child] = true
+					edges[d] = append(edges[d], child)
+				}
+			}
+		}
+	}
+	var roots []string
+	reached := map[string]bool{}
+	var visit func(string)
+	visit = func(d string) {
+		if reached[d] {
+			return
+		}
+		reached[d] = true
+		for _, c := range edges[d] {
+			visit(c)
+		}
+	}
+	for _, d := range dirs {
+		if !called[d] {
+			roots = append(roots, d)
+			visit(d)
+		}
+	}
+	for _, d := range dirs {
+		if !reached[d] {
+			roots = append(roots, d)
+			visit(d)
+		}
+	}
+	sort.Strings(roots)
+	return roots
+}
+
+// localSource reports whether a module source is a local path and returns it.
+func localSource(src string) (string, bool) {
+	if strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || src == "." || src == ".." {
+		return filepath.FromSlash(src), true
+	}
+	return "", false
+}

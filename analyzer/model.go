@@ -1,0 +1,291 @@
+package analyzer
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Mode tells managed resources from data sources.
+type Mode string
+
+// Resource modes, spelled as in Terraform's plan JSON.
+const (
+	Managed Mode = "managed"
+	Data    Mode = "data"
+)
+
+// Ref records that a value was derived from an attribute of another resource
+// instance. It travels as a cty mark, so it survives locals, interpolation and
+// module boundaries, and lets checks follow `aws_s3_bucket.b.id` back to the
+// bucket even though the id itself is unknown until apply.
+type Ref struct {
+	// Address is the full address of the referenced instance, e.g.
+	// `module.logs.aws_s3_bucket.this[0]`.
+	Address string
+	// Attr is the first attribute name after the resource, e.g. "id", or ""
+	// when the whole object was referenced.
+	Attr string
+}
+
+// JSONSource marks the unknown result of jsonencode on a value that is only
+// partly known: Terraform cannot render the string until apply, but the
+// structure (a policy document, say) is known and worth checking.
+type JSONSource struct {
+	// Value is the encoded value, unmarked; unknown leaves stay unknown.
+	Value cty.Value
+	// Expr is the argument expression of jsonencode, so that a finding can
+	// point at the element inside it.
+	Expr hcl.Expression
+}
+
+// Attribute is one evaluated argument of a block.
+type Attribute struct {
+	Name string
+	// Value is the evaluated value with marks removed. It is null when the
+	// argument is set to null, which Terraform treats as not set.
+	Value cty.Value
+	// Refs lists the resource attributes the value was derived from.
+	Refs []Ref
+	// JSON holds the structure behind a partly unknown jsonencode result.
+	JSON *JSONSource
+	// Expr is the source expression.
+	Expr hcl.Expression
+	// Range covers the whole argument, name to end of value.
+	Range hcl.Range
+	// Path locates the argument inside its resource, e.g.
+	// "versioning[0].status"; findings use it for their fingerprint.
+	Path string
+}
+
+// Known reports whether the value is wholly known (no unknown anywhere in it).
+func (a *Attribute) Known() bool {
+	return a != nil && a.Value.IsWhollyKnown()
+}
+
+// Block is an evaluated block: a resource body or a nested block such as
+// `versioning` or an expanded `dynamic "ingress"`.
+type Block struct {
+	Type   string
+	Labels []string
+	// Attributes holds the arguments that are set, by name.
+	Attributes map[string]*Attribute
+	// Blocks holds nested blocks in source order, dynamic ones expanded.
+	Blocks []*Block
+	// DefRange is the block header, where findings about a missing argument
+	// point.
+	DefRange hcl.Range
+	// Range covers the whole block.
+	Range hcl.Range
+	// Unknown is set when the block came from a dynamic block whose
+	// collection is unknown: its content cannot be known.
+	Unknown bool
+	// Path locates the block inside its resource, e.g. "ingress[2]"; "" for
+	// a resource body.
+	Path string
+}
+
+// Attr returns the named argument, or nil when it is absent or null. A nil
+// *Attribute is safe to call every reader on.
+func (b *Block) Attr(name string) *Attribute {
+	if b == nil {
+		return nil
+	}
+	a := b.Attributes[name]
+	if a == nil || a.Value.IsNull() {
+		return nil
+	}
+	return a
+}
+
+// BlocksOf returns the nested blocks of the given type, in source order.
+func (b *Block) BlocksOf(typ string) []*Block {
+	if b == nil {
+		return nil
+	}
+	var out []*Block
+	for _, nb := range b.Blocks {
+		if nb.Type == typ {
+			out = append(out, nb)
+		}
+	}
+	return out
+}
+
+// FirstBlock returns the first nested block of the given type, or nil.
+func (b *Block) FirstBlock(typ string) *Block {
+	if b == nil {
+		return nil
+	}
+	for _, nb := range b.Blocks {
+		if nb.Type == typ {
+			return nb
+		}
+	}
+	return nil
+}
+
+// HasUnknownBlocks reports whether a dynamic block of the given type could
+// not be expanded, so the absence of such a block proves nothing.
+func (b *Block) HasUnknownBlocks(typ string) bool {
+	for _, nb := range b.BlocksOf(typ) {
+		if nb.Unknown {
+			return true
+		}
+	}
+	return false
+}
+
+// Resource is one instance of a resource or data source, after count and
+// for_each expansion.
+type Resource struct {
+	Mode Mode
+	Type string
+	Name string
+	// Key is the instance key: a number for count, a string for for_each,
+	// cty.NilVal for a single instance.
+	Key cty.Value
+	// Address is the full Terraform address, e.g.
+	// `module.web.aws_s3_bucket.logs["a"]`.
+	Address string
+	// Module is the module instance the resource belongs to.
+	Module *Module
+	// Body is the evaluated configuration.
+	Body *Block
+	// KeyUnknown is set when count or for_each could not be evaluated; the
+	// resource is then represented by one instance of unknown key.
+	KeyUnknown bool
+}
+
+// Attr is shorthand for r.Body.Attr(name).
+func (r *Resource) Attr(name string) *Attribute { return r.Body.Attr(name) }
+
+// Module is one evaluated instance of a module: the root, or a child called
+// with its arguments.
+type Module struct {
+	// Dir is the module's directory as loaded.
+	Dir string
+	// Path is the module instance address, "" for the root, e.g.
+	// `module.net` or `module.app["a"].module.db`.
+	Path string
+	// Parent is the calling module, nil for the root.
+	Parent *Module
+	// Children are the module instances this one calls.
+	Children []*Module
+	// Resources lists managed resources and data sources in address order.
+	Resources []*Resource
+	// Providers holds the evaluated provider configuration blocks.
+	Providers []*Block
+	// Terraform holds the evaluated `terraform` blocks (required_providers…).
+	Terraform []*Block
+}
+
+// Config is one root module and every module instance below it: the unit a
+// check runs over, so that a public access block in one module can cover a
+// bucket in another.
+type Config struct {
+	Root *Module
+	// Modules lists every module instance, the root first, in address order.
+	Modules []*Module
+
+	byType map[string][]*Resource
+	byAddr map[string]*Resource
+	// referrers maps a resource address to the resources whose arguments
+	// were derived from one of its attributes.
+	referrers map[string][]*Resource
+}
+
+// index builds the lookup tables once, so that no check pays for a scan of
+// every resource per question.
+func (c *Config) index() {
+	c.byType = map[string][]*Resource{}
+	c.byAddr = map[string]*Resource{}
+	c.referrers = map[string][]*Resource{}
+	for _, m := range c.Modules {
+		for _, r := range m.Resources {
+			key := r.Type
+			if r.Mode == Data {
+				key = "data." + r.Type
+			}
+			c.byType[key] = append(c.byType[key], r)
+			c.byAddr[r.Address] = r
+		}
+	}
+	for _, m := range c.Modules {
+		for _, r := range m.Resources {
+			seen := map[string]bool{}
+			walkAttributes(r.Body, func(a *Attribute) {
+				for _, ref := range a.Refs {
+					if !seen[ref.Address] && ref.Address != r.Address {
+						seen[ref.Address] = true
+						c.referrers[ref.Address] = append(c.referrers[ref.Address], r)
+					}
+				}
+			})
+		}
+	}
+	for k := range c.referrers {
+		rs := c.referrers[k]
+		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Address < rs[j].Address })
+	}
+}
+
+// Resources returns every managed instance of the given types across the
+// configuration, in address order per type.
+func (c *Config) Resources(types ...string) []*Resource {
+	var out []*Resource
+	for _, t := range types {
+		out = append(out, c.byType[t]...)
+	}
+	return out
+}
+
+// DataSources returns every data source instance of the given types.
+func (c *Config) DataSources(types ...string) []*Resource {
+	var out []*Resource
+	for _, t := range types {
+		out = append(out, c.byType["data."+t]...)
+	}
+	return out
+}
+
+// Lookup returns the instance with the given full address, or nil.
+func (c *Config) Lookup(address string) *Resource { return c.byAddr[address] }
+
+// ReferrersOf returns the resources of the given types (all types when none
+// are given) that refer to r through any argument.
+func (c *Config) ReferrersOf(r *Resource, types ...string) []*Resource {
+	all := c.referrers[r.Address]
+	if len(types) == 0 {
+		return all
+	}
+	var out []*Resource
+	for _, x := range all {
+		for _, t := range types {
+			if x.Type == t && x.Mode == Managed {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// walkAttributes calls fn for every attribute of b and its nested blocks.
+func walkAttributes(b *Block, fn func(*Attribute)) {
+	if b == nil {
+		return
+	}
+	names := make([]string, 0, len(b.Attributes))
+	for n := range b.Attributes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fn(b.Attributes[n])
+	}
+	for _, nb := range b.Blocks {
+		walkAttributes(nb, fn)
+	}
+}

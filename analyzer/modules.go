@@ -1,0 +1,291 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// rootVariables assigns root module variables with Terraform's precedence:
+// defaults, terraform.tfvars, *.auto.tfvars in lexical order, --var-file in
+// order, then --var. A variable with no value is unknown: it is what a user
+// would be prompted for, and onus cannot guess it.
+func (m *modEval) rootVariables() map[string]cty.Value {
+	decls := m.dm.decl.variables
+	given := map[string]cty.Value{}
+	var files []string
+	if _, err := os.Stat(filepath.Join(m.dm.abs, "terraform.tfvars")); err == nil {
+		files = append(files, filepath.Join(m.dm.abs, "terraform.tfvars"))
+	}
+	if _, err := os.Stat(filepath.Join(m.dm.abs, "terraform.tfvars.json")); err == nil {
+		files = append(files, filepath.Join(m.dm.abs, "terraform.tfvars.json"))
+	}
+	if entries, err := os.ReadDir(m.dm.abs); err == nil {
+		var auto []string
+		for _, e := range entries {
+			n := e.Name()
+			if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
+				auto = append(auto, filepath.Join(m.dm.abs, n))
+			}
+		}
+		sort.Strings(auto)
+		files = append(files, auto...)
+	}
+	for _, vf := range m.ev.p.opts.VarFiles {
+		abs, err := filepath.Abs(vf)
+		if err == nil {
+			files = append(files, abs)
+		}
+	}
+	for _, f := range files {
+		for name, v := range m.readVarFile(f) {
+			given[name] = v
+		}
+	}
+	for _, kv := range m.ev.p.opts.Vars {
+		name, raw, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		name = strings.TrimSpace(name)
+		decl := decls[name]
+		if decl == nil {
+			continue
+		}
+		given[name] = parseCLIVar(raw, decl.typ)
+	}
+	return m.assignVariables(given, nil)
+}
+
+// parseCLIVar reads a --var value as Terraform does: a plain string for
+// string variables, an HCL expression otherwise.
+func parseCLIVar(raw string, ty cty.Type) cty.Value {
+	if ty == cty.String {
+		return cty.StringVal(raw)
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(raw), "<var>", hcl.InitialPos)
+	if !diags.HasErrors() {
+		if v, diags := expr.Value(nil); !diags.HasErrors() {
+			return v
+		}
+	}
+	return cty.StringVal(raw)
+}
+
+// readVarFile reads a .tfvars or .tfvars.json file. Var files hold literal
+// values only; anything else is reported and skipped.
+func (m *modEval) readVarFile(abs string) map[string]cty.Value {
+	p := m.ev.p
+	name := p.displayName(abs)
+	out := map[string]cty.Value{}
+	if !p.within(abs) && !m.isExplicitVarFile(abs) {
+		m.ev.warn(&hcl.Range{Filename: name}, "Variable file outside the scan root", name+" was not read")
+		return out
+	}
+	info, err := os.Stat(abs)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > p.opts.MaxFileSize {
+		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable variable file", Detail: fmt.Sprintf("%s could not be read", name), Subject: &hcl.Range{Filename: name}})
+		return out
+	}
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		return out
+	}
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(abs, ".json") {
+		f, diags = hcljson.Parse(src, name)
+	} else {
+		f, diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	}
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			m.ev.diags = append(m.ev.diags, d)
+		}
+	}
+	if f == nil || f.Body == nil {
+		return out
+	}
+	attrs, _ := f.Body.JustAttributes()
+	for n, a := range attrs {
+		v, d := a.Expr.Value(nil)
+		if d.HasErrors() {
+			continue
+		}
+		out[n] = v
+	}
+	return out
+}
+
+func (m *modEval) isExplicitVarFile(abs string) bool {
+	for _, vf := range m.ev.p.opts.VarFiles {
+		if a, err := filepath.Abs(vf); err == nil && a == abs {
+			return true
+		}
+	}
+	return false
+}
+
+// assignVariables gives every declared variable its value: the given one
+// converted to the declared type, else the default, else unknown. Marks on
+// given values (references from the caller) are kept.
+func (m *modEval) assignVariables(given map[string]cty.Value, callRange *hcl.Range) map[string]cty.Value {
+	out := map[string]cty.Value{}
+	for name, decl := range m.dm.decl.variables {
+		v, ok := given[name]
+		if ok && v.IsNull() && !decl.nullable {
+			ok = false
+		}
+		if !ok {
+			if decl.def == nil {
+				out[name] = cty.UnknownVal(decl.typ)
+				continue
+			}
+			dv, diags := decl.def.Value(nil)
+			if diags.HasErrors() {
+				out[name] = cty.UnknownVal(decl.typ)
+				continue
+			}
+			v = dv
+		}
+		cv, err := convertVariable(v, decl)
+		if err != nil {
+			rng := decl.rng
+			if callRange != nil {
+				rng = *callRange
+			}
+			m.ev.warn(&rng, "Invalid value for variable", fmt.Sprintf("var.%s: %v; treated as unknown", name, err))
+		}
+		out[name] = cv
+	}
+	return out
+}
+
+// evalModuleCall evaluates a module block: every instance of it, each as a
+// child module with the caller's arguments.
+func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
+	ts := expressionsTraversals(exprs)
+	rng := mc.block.DefRange
+	childKey := mc.name
+	if m.key != "" {
+		childKey = m.key + "." + mc.name
+	}
+	childAbs, ok := m.resolveSource(mc, childKey)
+	if !ok {
+		m.modules[mc.name] = cty.DynamicVal
+		return
+	}
+	for _, a := range m.ancestry {
+		if a == childAbs {
+			m.ev.warn(&rng, "Module cycle", fmt.Sprintf("module %q calls a directory that is already being evaluated (%s); the call is skipped", mc.name, m.ev.p.displayName(childAbs)))
+			m.modules[mc.name] = cty.DynamicVal
+			return
+		}
+	}
+	if m.depth+1 > m.ev.p.opts.MaxModuleDepth {
+		m.ev.warn(&rng, "Module nesting too deep", fmt.Sprintf("module %q is nested more than %d levels deep; the call is skipped (raise --max-module-depth)", mc.name, m.ev.p.opts.MaxModuleDepth))
+		m.modules[mc.name] = cty.DynamicVal
+		return
+	}
+	dm := m.ev.p.dir(childAbs)
+	base := m.prefix() + "module." + mc.name
+	keys, single, known := m.expand(mc.count, mc.forEach, m.scope(ts, nil), base)
+	call := func(path string, extra map[string]cty.Value) cty.Value {
+		ctx := m.scope(ts, extra)
+		given := map[string]cty.Value{}
+		for _, name := range sortedKeys(mc.args) {
+			given[name] = m.eval(mc.args[name].Expr, ctx)
+		}
+		child := &Module{Dir: m.ev.p.displayName(childAbs), Path: path, Parent: m.mod}
+		m.mod.Children = append(m.mod.Children, child)
+		ce := &modEval{ev: m.ev, dm: dm, mod: child, depth: m.depth + 1, key: childKey,
+			ancestry: append(append([]string(nil), m.ancestry...), childAbs)}
+		ce.vars = ce.assignVariables(given, &rng)
+		return ce.run()
+	}
+	switch {
+	case !known:
+		extra := map[string]cty.Value{}
+		if mc.count != nil {
+			extra["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+		} else {
+			extra["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+		}
+		call(base, extra)
+		m.modules[mc.name] = cty.DynamicVal
+	case single:
+		m.modules[mc.name] = call(base, nil)
+	case mc.count != nil:
+		vals := make([]cty.Value, 0, len(keys))
+		for _, k := range keys {
+			vals = append(vals, call(base+keyString(k.key), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": k.key})}))
+		}
+		m.modules[mc.name] = cty.TupleVal(vals)
+	default:
+		vals := map[string]cty.Value{}
+		for _, k := range keys {
+			vals[k.key.AsString()] = call(base+keyString(k.key), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k.key, "value": k.each})})
+		}
+		m.modules[mc.name] = cty.ObjectVal(vals)
+	}
+}
+
+// resolveSource finds the directory of a module: a local path, or a module
+// that `terraform init` already placed under .terraform/modules. Nothing is
+// ever downloaded.
+func (m *modEval) resolveSource(mc *moduleCallDecl, key string) (string, bool) {
+	rng := mc.block.DefRange
+	if src, ok := localSource(mc.source); ok {
+		abs := filepath.Clean(filepath.Join(m.dm.abs, src))
+		if !m.ev.p.within(abs) {
+			m.ev.warn(&rng, "Module outside the scan root", fmt.Sprintf("module %q (source %q) lies outside the scanned tree; it was not read", mc.name, mc.source))
+			return "", false
+		}
+		return abs, true
+	}
+	if mc.source == "" {
+		return "", false
+	}
+	if dir, ok := m.ev.installedModule(key); ok {
+		return dir, true
+	}
+	m.ev.warn(&rng, "Module not installed", fmt.Sprintf("module %q (source %q) is not a local path and was not found under .terraform/modules; it was skipped (run terraform init, or scan a plan with --plan)", mc.name, mc.source))
+	return "", false
+}
+
+type modulesManifest struct {
+	Modules []struct {
+		Key string `json:"Key"`
+		Dir string `json:"Dir"`
+	} `json:"Modules"`
+}
+
+// installedModule reads .terraform/modules/modules.json of the root module.
+func (ev *evaluator) installedModule(key string) (string, bool) {
+	src, err := os.ReadFile(filepath.Join(ev.rootAbs, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return "", false
+	}
+	var man modulesManifest
+	if json.Unmarshal(src, &man) != nil {
+		return "", false
+	}
+	for _, e := range man.Modules {
+		if e.Key == key {
+			abs := filepath.Clean(filepath.Join(ev.rootAbs, filepath.FromSlash(e.Dir)))
+			if !ev.p.within(abs) {
+				return "", false
+			}
+			return abs, true
+		}
+	}
+	return "", false
+}

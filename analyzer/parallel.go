@@ -1,0 +1,5 @@
+package analyzer
+
+import "runtime"
+
+func parallelism() int { return runtime.GOMAXPROCS(0) }

@@ -1,0 +1,253 @@
+package analyzer
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"golang.org/x/sync/errgroup"
+)
+
+// RunOptions configure a run of the checks.
+type RunOptions struct {
+	// Now is the scan date: it decides expired ignores and date-based checks.
+	Now time.Time
+}
+
+// Evaluate evaluates every root module of the project, concurrently, and
+// returns their configurations in root order with the diagnostics found.
+func (p *Project) Evaluate(ctx context.Context) ([]*Config, hcl.Diagnostics) {
+	cfgs := make([]*Config, len(p.roots))
+	diags := make([]hcl.Diagnostics, len(p.roots))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(p.opts.Parallelism)
+	for i, root := range p.roots {
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return nil
+			}
+			defer func() {
+				if r := recover(); r != nil {
+					rng := hcl.Range{Filename: p.displayName(root)}
+					diags[i] = append(diags[i], &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error",
+						Detail: fmt.Sprintf("evaluating this module failed: %v\n%s", r, debug.Stack()), Subject: &rng})
+				}
+			}()
+			cfgs[i], diags[i] = p.evaluateRoot(root)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var out []*Config
+	var all hcl.Diagnostics
+	for i := range cfgs {
+		if cfgs[i] != nil {
+			out = append(out, cfgs[i])
+		}
+		all = append(all, diags[i]...)
+	}
+	return out, all
+}
+
+// Run evaluates the project, runs the checks over every configuration and
+// returns the sorted, deduplicated findings with ignores applied.
+func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Result {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	cfgs, evalDiags := p.Evaluate(ctx)
+	res := &Result{}
+	p.mu.Lock()
+	res.Diagnostics = append(res.Diagnostics, p.diags...)
+	res.Files = len(p.files)
+	p.mu.Unlock()
+	res.Diagnostics = append(res.Diagnostics, evalDiags...)
+	for _, c := range cfgs {
+		for _, m := range c.Modules {
+			res.Resources += len(m.Resources)
+		}
+	}
+	findings, checkDiags := RunChecks(ctx, cfgs, checks, opts)
+	res.Diagnostics = append(res.Diagnostics, checkDiags...)
+	findings = p.applyIgnores(findings, opts.Now, &res.Diagnostics)
+	for i := range findings {
+		findings[i].Snippet = p.sourceLine(findings[i].Range)
+	}
+	if p.targets != nil {
+		findings = filterFindings(findings, p.targets)
+		var kept hcl.Diagnostics
+		for _, d := range res.Diagnostics {
+			if d.Subject == nil || p.targets[d.Subject.Filename] {
+				kept = append(kept, d)
+			}
+		}
+		res.Diagnostics = kept
+	}
+	res.Findings = findings
+	sortDiagnostics(res.Diagnostics)
+	return res
+}
+
+func filterFindings(fs []Finding, files map[string]bool) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if files[f.Range.Filename] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// RunChecks runs every check over every configuration, concurrently, and
+// returns the findings deduplicated and sorted. A check that panics is
+// reported as an internal error; the others still run.
+func RunChecks(ctx context.Context, cfgs []*Config, checks []*Check, opts RunOptions) ([]Finding, hcl.Diagnostics) {
+	type job struct {
+		cfg   *Config
+		check *Check
+	}
+	var jobs []job
+	for _, cfg := range cfgs {
+		for _, c := range checks {
+			jobs = append(jobs, job{cfg, c})
+		}
+	}
+	results := make([][]Finding, len(jobs))
+	var mu sync.Mutex
+	var diags hcl.Diagnostics
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(parallelism())
+	for i, j := range jobs {
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return nil
+			}
+			pass := &Pass{Check: j.check, Config: j.cfg, Now: opts.Now}
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						rng := hcl.Range{Filename: j.cfg.Root.Dir}
+						mu.Lock()
+						diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error in check " + j.check.ID,
+							Detail: fmt.Sprintf("%v\n%s", r, debug.Stack()), Subject: &rng})
+						mu.Unlock()
+					}
+				}()
+				j.check.Run(pass)
+			}()
+			results[i] = pass.findings
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var all []Finding
+	for _, r := range results {
+		all = append(all, r...)
+	}
+	return dedupe(all), diags
+}
+
+// dedupe keeps one finding per check and source range: a module called
+// twice, or a policy document used by two roles, is one thing to fix. The
+// instance with the lowest address speaks for the others.
+func dedupe(fs []Finding) []Finding {
+	SortFindings(fs)
+	type key struct {
+		check string
+		file  string
+		start int
+		end   int
+		line  int
+		col   int
+	}
+	seen := map[key]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.CheckID, f.Range.Filename, f.Range.Start.Byte, f.Range.End.Byte, f.Range.Start.Line, f.Range.Start.Column}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// SortFindings orders findings by file, line, column, check ID, then resource
+// address, so output never depends on scheduling.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Range.Filename != b.Range.Filename {
+			return a.Range.Filename < b.Range.Filename
+		}
+		if a.Range.Start.Line != b.Range.Start.Line {
+			return a.Range.Start.Line < b.Range.Start.Line
+		}
+		if a.Range.Start.Column != b.Range.Start.Column {
+			return a.Range.Start.Column < b.Range.Start.Column
+		}
+		if a.CheckID != b.CheckID {
+			return a.CheckID < b.CheckID
+		}
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		return a.Path < b.Path
+	})
+}
+
+func sortDiagnostics(ds hcl.Diagnostics) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		af, bf := "", ""
+		al, bl := 0, 0
+		if a.Subject != nil {
+			af, al = a.Subject.Filename, a.Subject.Start.Line
+		}
+		if b.Subject != nil {
+			bf, bl = b.Subject.Filename, b.Subject.Start.Line
+		}
+		if af != bf {
+			return af < bf
+		}
+		if al != bl {
+			return al < bl
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Summary+a.Detail < b.Summary+b.Detail
+	})
+}
+
+// sourceLine returns the text of the line a range starts on.
+func (p *Project) sourceLine(r hcl.Range) string {
+	p.mu.Lock()
+	f := p.files[r.Filename]
+	p.mu.Unlock()
+	if f == nil || r.Start.Line < 1 {
+		return ""
+	}
+	lines := bytes.Split(f.Bytes, []byte("\n"))
+	if r.Start.Line > len(lines) {
+		return ""
+	}
+	return string(bytes.TrimRight(lines[r.Start.Line-1], "\r"))
+}
+
+// Files returns the files read, by display name.
+func (p *Project) Files() map[string]*File {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make(map[string]*File, len(p.files))
+	for k, v := range p.files {
+		out[k] = v
+	}
+	return out
+}

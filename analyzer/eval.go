@@ -136,9 +136,7 @@ func (m *modEval) run() cty.Value {
 	}
 	sort.Strings(ready)
 	done := map[string]bool{}
-	for len(ready) > 0 {
-		name := ready[0]
-		ready = ready[1:]
+	finish := func(name string) {
 		done[name] = true
 		nodes[name].eval()
 		var next []string
@@ -153,27 +151,19 @@ func (m *modEval) run() cty.Value {
 			sort.Strings(ready)
 		}
 	}
-	var cyclic []string
-	for name := range nodes {
-		if !done[name] {
-			cyclic = append(cyclic, name)
+	for len(done) < len(nodes) {
+		for len(ready) > 0 {
+			name := ready[0]
+			ready = ready[1:]
+			if !done[name] {
+				finish(name)
+			}
 		}
+		if len(done) == len(nodes) {
+			break
+		}
+		m.breakCycle(nodes2names(nodes, done), deps, finish)
 	}
-	sort.Strings(cyclic)
-	for _, name := range cyclic {
-		n := nodes[name]
-		rng := n.rng
-		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagWarning,
-			Summary:  "Cycle",
-			Detail:   fmt.Sprintf("%s depends on itself through other references; its unresolved references are treated as unknown.", name),
-			Subject:  &rng,
-		})
-	}
-	for _, name := range cyclic {
-		nodes[name].eval()
-	}
-
 	m.mod.Providers = m.evalBlocks(d.providers)
 	m.mod.Terraform = m.evalBlocks(d.terraform)
 
@@ -183,6 +173,81 @@ func (m *modEval) run() cty.Value {
 		outs[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
 	}
 	return cty.ObjectVal(outs)
+}
+
+func nodes2names[N any](nodes map[string]N, done map[string]bool) []string {
+	var out []string
+	for name := range nodes {
+		if !done[name] {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// breakCycle picks the next node to evaluate when every remaining node waits
+// on another. Terraform orders by individual outputs and inputs, so a module
+// whose input uses one of its own outputs is no cycle there; onus evaluates
+// the module's consumer first (the outputs are mostly computed and unknown
+// anyway) so that the module still gets every input. A cycle without a module
+// is a real one and is reported.
+func (m *modEval) breakCycle(pending []string, deps map[string]map[string]bool, finish func(string)) {
+	for _, name := range pending {
+		if strings.HasPrefix(name, "module.") {
+			continue
+		}
+		onlyModules := true
+		for dep := range deps[name] {
+			if !strings.HasPrefix(dep, "module.") {
+				onlyModules = false
+				break
+			}
+		}
+		if onlyModules {
+			finish(name)
+			return
+		}
+	}
+	name := pending[0]
+	involvesModule := false
+	for _, p := range pending {
+		if strings.HasPrefix(p, "module.") {
+			involvesModule = true
+		}
+	}
+	if !involvesModule {
+		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Cycle",
+			Detail:   fmt.Sprintf("%s depends on itself through other references; its unresolved references are treated as unknown.", name),
+			Subject:  m.nodeRange(name),
+		})
+	}
+	finish(name)
+}
+
+func (m *modEval) nodeRange(name string) *hcl.Range {
+	d := m.dm.decl
+	switch {
+	case strings.HasPrefix(name, "local."):
+		if a := d.locals[strings.TrimPrefix(name, "local.")]; a != nil {
+			return a.Range.Ptr()
+		}
+	case strings.HasPrefix(name, "module."):
+		for _, mc := range d.modules {
+			if "module."+mc.name == name {
+				return mc.block.DefRange.Ptr()
+			}
+		}
+	default:
+		for _, r := range d.resources {
+			if r.key == name {
+				return r.block.DefRange.Ptr()
+			}
+		}
+	}
+	return nil
 }
 
 func (m *modEval) evalBlocks(blocks []*hcl.Block) []*Block {
@@ -616,6 +681,10 @@ func topName(path, name string) string {
 // values of unknown origin (for-expression symbols, splats) under "*".
 func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 	out := map[string]map[string]bool{"*": {}}
+	types := map[string]bool{}
+	for _, r := range dm.decl.resources {
+		types[r.typ] = true
+	}
 	add := func(ty, name string) {
 		if out[ty] == nil {
 			out[ty] = map[string]bool{}
@@ -631,7 +700,7 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 			for _, r := range dm.decl.resources {
 				for _, e := range bodyExpressions(r.block.Body) {
 					for _, t := range e.Variables() {
-						traversalNames(t, add)
+						traversalNames(t, types, add)
 					}
 				}
 			}
@@ -640,7 +709,7 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 			switch e := n.(type) {
 			case *hclsyntax.ScopeTraversalExpr:
-				traversalNames(e.Traversal, add)
+				traversalNames(e.Traversal, types, add)
 			case *hclsyntax.RelativeTraversalExpr:
 				for _, step := range e.Traversal {
 					if a, ok := step.(hcl.TraverseAttr); ok {
@@ -654,10 +723,20 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 	return out
 }
 
-func traversalNames(t hcl.Traversal, add func(ty, name string)) {
+func traversalNames(t hcl.Traversal, types map[string]bool, add func(ty, name string)) {
 	root := t.RootName()
 	start := 2
 	ty := root
+	if !types[root] && !specialRoots[root] {
+		// A for-expression symbol or a dynamic iterator: the value may be a
+		// resource instance of any type.
+		for _, step := range t[1:] {
+			if a, ok := step.(hcl.TraverseAttr); ok {
+				add("*", a.Name)
+			}
+		}
+		return
+	}
 	switch root {
 	case "var", "local", "path", "count", "terraform", "self", "module":
 		return
@@ -691,6 +770,11 @@ func traversalNames(t hcl.Traversal, add func(ty, name string)) {
 			add("*", a.Name)
 		}
 	}
+}
+
+var specialRoots = map[string]bool{
+	"var": true, "local": true, "path": true, "count": true, "terraform": true,
+	"self": true, "module": true, "each": true, "data": true,
 }
 
 func bodyRange(b *hcl.Block) hcl.Range {

@@ -48,7 +48,7 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
 		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
 		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "keys": stdlib.KeysFunc,
-		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
+		"lookup": lookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
 		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
@@ -125,6 +125,50 @@ var jsonEncodeFunc = function.New(&function.Spec{
 			return cty.UnknownVal(cty.String), err
 		}
 		return cty.StringVal(string(buf)).WithMarks(marks), nil
+	},
+})
+
+// lookupFunc is Terraform's lookup, whose default may be null (cty's own
+// lookup refuses a null default).
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		return cty.DynamicPseudoType, nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if len(args) > 3 {
+			return cty.DynamicVal, fmt.Errorf("lookup takes at most three arguments")
+		}
+		m, mmarks := args[0].Unmark()
+		k, kmarks := args[1].Unmark()
+		if !m.IsKnown() || !k.IsKnown() {
+			return cty.DynamicVal.WithMarks(mmarks, kmarks), nil
+		}
+		if m.IsNull() {
+			return cty.DynamicVal, fmt.Errorf("lookup of a null map")
+		}
+		key := k.AsString()
+		t := m.Type()
+		switch {
+		case t.IsObjectType():
+			if t.HasAttribute(key) {
+				return m.GetAttr(key).WithMarks(mmarks, kmarks), nil
+			}
+		case t.IsMapType():
+			if m.HasIndex(cty.StringVal(key)).True() {
+				return m.Index(cty.StringVal(key)).WithMarks(mmarks, kmarks), nil
+			}
+		default:
+			return cty.DynamicVal, fmt.Errorf("lookup needs a map or an object")
+		}
+		if len(args) == 3 {
+			return args[2].WithMarks(mmarks, kmarks), nil
+		}
+		return cty.DynamicVal, fmt.Errorf("lookup failed to find key %q", key)
 	},
 })
 

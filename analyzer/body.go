@@ -116,6 +116,11 @@ func (m *modEval) evalAttr(name string, expr hcl.Expression, rng hcl.Range, ctx 
 	v := m.eval(expr, ctx)
 	a := &Attribute{Name: name, Expr: expr, Range: rng, Path: path}
 	a.Value, a.Refs, a.JSON = unmarkValue(v)
+	if a.JSON != nil && a.JSON.Expr == nil {
+		if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+			a.JSON.Expr = call.Args[0]
+		}
+	}
 	return a
 }
 

@@ -1,0 +1,381 @@
+package analyzer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// writeTree writes files (path → content) under a new temporary directory
+// and returns it.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func evaluate(t *testing.T, dir string, opts Options) ([]*Config, hcl.Diagnostics) {
+	t.Helper()
+	p, err := Load(context.Background(), []string{dir}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfgs, diags := p.Evaluate(context.Background())
+	p.mu.Lock()
+	diags = append(append(hcl.Diagnostics{}, p.diags...), diags...)
+	p.mu.Unlock()
+	return cfgs, diags
+}
+
+func addresses(cfgs []*Config) []string {
+	var out []string
+	for _, c := range cfgs {
+		for _, m := range c.Modules {
+			for _, r := range m.Resources {
+				out = append(out, r.Address)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func mustResource(t *testing.T, cfgs []*Config, addr string) *Resource {
+	t.Helper()
+	for _, c := range cfgs {
+		if r := c.Lookup(addr); r != nil {
+			return r
+		}
+	}
+	t.Fatalf("no resource %s; have %v", addr, addresses(cfgs))
+	return nil
+}
+
+func TestVariablePrecedence(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+variable "d" { default = "default" }
+variable "e" { default = "default" }
+variable "n" { type = number }
+variable "unset" { type = string }
+resource "aws_x" "r" {
+  a = var.a
+  b = var.b
+  c = var.c
+  d = var.d
+  e = var.e
+  n = var.n
+  unset = var.unset
+}`,
+		"terraform.tfvars":      `b = "tfvars"` + "\n" + `c = "tfvars"` + "\n" + `d = "tfvars"` + "\n" + `e = "tfvars"`,
+		"a.auto.tfvars":         `c = "a.auto"` + "\n" + `d = "a.auto"` + "\n" + `e = "a.auto"`,
+		"b.auto.tfvars.json":    `{"d": "b.auto", "e": "b.auto", "n": "30"}`,
+		"extra/override.tfvars": `e = "var-file"`,
+	})
+	cfgs, _ := evaluate(t, dir, Options{VarFiles: []string{filepath.Join(dir, "extra", "override.tfvars")}, Vars: []string{"a=cli"}})
+	r := mustResource(t, cfgs, "aws_x.r")
+	got := map[string]string{}
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		got[n], _ = r.Attr(n).String()
+	}
+	want := map[string]string{"a": "cli", "b": "tfvars", "c": "a.auto", "d": "b.auto", "e": "var-file"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("variables (-want +got):\n%s", diff)
+	}
+	if n, ok := r.Attr("n").Int(); !ok || n != 30 {
+		t.Errorf("n = %d, %v; want 30 converted from a string", n, ok)
+	}
+	if r.Attr("unset").Known() {
+		t.Errorf("a variable with no value must be unknown")
+	}
+}
+
+func TestInstanceExpansion(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+variable "create" { default = false }
+variable "names" { type = list(string) }
+locals { envs = { prod = "p", dev = "d" } }
+resource "aws_x" "counted" { count = 2 }
+resource "aws_x" "none" { count = 0 }
+resource "aws_x" "cond" { count = var.create ? 1 : 0 }
+resource "aws_x" "each" {
+  for_each = local.envs
+  name     = "${each.key}-${each.value}"
+}
+resource "aws_x" "set" { for_each = toset(["a b", "c\"d"]) }
+resource "aws_x" "unknown" { for_each = toset(var.names) }
+module "m" {
+  source   = "./mod"
+  for_each = local.envs
+  name     = each.value
+}`,
+		"mod/main.tf": `
+variable "name" {}
+resource "aws_y" "inner" { name = var.name }`,
+	})
+	cfgs, _ := evaluate(t, dir, Options{})
+	want := []string{
+		`aws_x.counted[0]`, `aws_x.counted[1]`,
+		`aws_x.each["dev"]`, `aws_x.each["prod"]`,
+		`aws_x.set["a b"]`, `aws_x.set["c\"d"]`,
+		`aws_x.unknown`,
+		`module.m["dev"].aws_y.inner`, `module.m["prod"].aws_y.inner`,
+	}
+	if diff := cmp.Diff(want, addresses(cfgs)); diff != "" {
+		t.Errorf("addresses (-want +got):\n%s", diff)
+	}
+	if len(cfgs) != 1 {
+		t.Errorf("a directory only called as a module must not be scanned as a root: %d configs", len(cfgs))
+	}
+	if s, _ := mustResource(t, cfgs, `aws_x.each["prod"]`).Attr("name").String(); s != "prod-p" {
+		t.Errorf("each.key/value: got %q", s)
+	}
+	if !mustResource(t, cfgs, `aws_x.unknown`).KeyUnknown {
+		t.Errorf("an unknown for_each must be marked KeyUnknown")
+	}
+}
+
+func TestDynamicBlocks(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+variable "ports" { default = [22, 443] }
+variable "later" { type = list(number) }
+resource "aws_security_group" "sg" {
+  dynamic "ingress" {
+    for_each = var.ports
+    iterator = rule
+    content {
+      from_port   = rule.value
+      to_port     = rule.value
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+  dynamic "egress" {
+    for_each = var.later
+    content { from_port = egress.value }
+  }
+}`,
+	})
+	cfgs, _ := evaluate(t, dir, Options{})
+	r := mustResource(t, cfgs, "aws_security_group.sg")
+	in := r.Body.BlocksOf("ingress")
+	if len(in) != 2 {
+		t.Fatalf("want 2 ingress blocks, got %d", len(in))
+	}
+	if p, _ := in[1].Attr("from_port").Int(); p != 443 {
+		t.Errorf("second ingress from_port = %d", p)
+	}
+	if in[0].Attr("from_port").Range.Start.Line != 9 {
+		t.Errorf("a dynamic block's argument must point into content, got line %d", in[0].Attr("from_port").Range.Start.Line)
+	}
+	if !r.Body.HasUnknownBlocks("egress") {
+		t.Errorf("a dynamic block over an unknown collection must leave an Unknown block")
+	}
+}
+
+func TestReferencesAcrossModulesAndLocals(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+resource "aws_s3_bucket" "b" { bucket = "logs" }
+locals { id = aws_s3_bucket.b.id }
+module "v" {
+  source = "./v"
+  bucket = local.id
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.bucket
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Resource = "${aws_s3_bucket.b.arn}/*" }] })
+}`,
+		"v/main.tf": `
+variable "bucket" {}
+resource "aws_s3_bucket_versioning" "v" { bucket = var.bucket }`,
+	})
+	cfgs, _ := evaluate(t, dir, Options{})
+	cfg := cfgs[0]
+	b := mustResource(t, cfgs, "aws_s3_bucket.b")
+	var got []string
+	for _, r := range cfg.ReferrersOf(b) {
+		got = append(got, r.Address)
+	}
+	want := []string{"aws_s3_bucket_policy.p", "module.v.aws_s3_bucket_versioning.v"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("referrers (-want +got):\n%s", diff)
+	}
+	p := mustResource(t, cfgs, "aws_s3_bucket_policy.p")
+	if s, ok := p.Attr("bucket").String(); !ok || s != "logs" {
+		t.Errorf("a configured attribute of another resource must be known: %q %v", s, ok)
+	}
+	pol := p.Attr("policy")
+	if pol.Known() || pol.JSON == nil {
+		t.Fatalf("a partly unknown jsonencode must be unknown with its structure kept")
+	}
+	st := Elements(GetAttr(pol.JSON.Value, "Statement"))
+	if len(st) != 1 {
+		t.Fatalf("statements: %d", len(st))
+	}
+	if s, _ := StringValue(GetAttr(st[0], "Principal")); s != "*" {
+		t.Errorf("principal %q", s)
+	}
+	if pol.JSON.Expr == nil {
+		t.Errorf("the jsonencode argument expression must be kept for ranges")
+	}
+}
+
+func TestFileFunctionsConfinedToScanRoot(t *testing.T) {
+	outside := writeTree(t, map[string]string{"secret.txt": "CANARY-SECRET"})
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+resource "aws_x" "r" {
+  inside   = file("${path.module}/policy.json")
+  outside  = file("` + filepath.ToSlash(filepath.Join(outside, "secret.txt")) + `")
+  dotdot   = file("../` + filepath.Base(outside) + `/secret.txt")
+  exists   = fileexists("/etc/passwd")
+  template = templatefile("t.tpl", { name = "x" })
+}`,
+		"policy.json": `{"Version":"2012-10-17"}`,
+		"t.tpl":       `hello ${name}`,
+	})
+	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "link.tf"), []byte(`resource "aws_x" "l" { v = file("link.txt") }`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfgs, diags := evaluate(t, dir, Options{})
+	r := mustResource(t, cfgs, "aws_x.r")
+	if s, _ := r.Attr("inside").String(); !strings.Contains(s, "2012-10-17") {
+		t.Errorf("a file inside the root must be read, got %q", s)
+	}
+	if s, _ := r.Attr("template").String(); s != "hello x" {
+		t.Errorf("templatefile: %q", s)
+	}
+	for _, name := range []string{"outside", "dotdot"} {
+		if r.Attr(name).Known() {
+			t.Errorf("%s: a file outside the root must be unknown", name)
+		}
+	}
+	if mustResource(t, cfgs, "aws_x.l").Attr("v").Known() {
+		t.Errorf("a symlink out of the root must not be followed")
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Error(), "CANARY") {
+			t.Errorf("content outside the root leaked into a diagnostic: %s", d.Error())
+		}
+	}
+}
+
+func TestBrokenFilesAndCycles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"good.tf":   `resource "aws_x" "good" { v = local.a }` + "\n" + "locals {\n  a = local.b\n  b = local.a\n}\n",
+		"broken.tf": "resource \"aws_x\" \"bad\" {\n  v = \"unterminated\n",
+		"bin.tf":    "\x00\x01\x02",
+		"self/main.tf": `module "again" { source = "./" }
+resource "aws_x" "s" {}`,
+		"data.tf.json":    `{"resource": {"aws_s3_bucket": {"j": {"bucket": "j", "versioning": {"enabled": true}}}}}`,
+		"notjson.tf.json": `{"resource": `,
+	})
+	cfgs, diags := evaluate(t, dir, Options{})
+	addrs := addresses(cfgs)
+	for _, want := range []string{"aws_x.good", "aws_s3_bucket.j", "aws_x.s"} {
+		found := false
+		for _, a := range addrs {
+			found = found || a == want
+		}
+		if !found {
+			t.Errorf("%s must still be evaluated beside broken files; have %v", want, addrs)
+		}
+	}
+	j := mustResource(t, cfgs, "aws_s3_bucket.j")
+	if v, _ := j.Body.FirstBlock("versioning").Attr("enabled").Bool(); !v {
+		t.Errorf(".tf.json nested blocks must be read as blocks")
+	}
+	wantFiles := map[string]bool{"broken.tf": false, "bin.tf": false, "notjson.tf.json": false}
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && d.Subject != nil {
+			wantFiles[filepath.Base(d.Subject.Filename)] = true
+			if d.Subject.Start.Line < 1 {
+				t.Errorf("diagnostic without a line: %s", d.Error())
+			}
+		}
+	}
+	for f, ok := range wantFiles {
+		if !ok {
+			t.Errorf("no error diagnostic for %s", f)
+		}
+	}
+	cycle := false
+	for _, d := range diags {
+		cycle = cycle || d.Summary == "Cycle"
+	}
+	if !cycle {
+		t.Errorf("the locals cycle must be reported")
+	}
+}
+
+func TestParseIgnore(t *testing.T) {
+	tests := []struct {
+		in      string
+		ids     []string
+		reason  string
+		expires string
+		ok      bool
+	}{
+		{"# onus:ignore:s3-public-acl", []string{"s3-public-acl"}, "", "", true},
+		{"# onus:ignore:a,b reason=legacy site exp:2027-01-31", []string{"a", "b"}, "legacy site", "2027-01-31", true},
+		{"// onus:ignore:x exp:2020-01-01 reason=old", []string{"x"}, "old", "2020-01-01", true},
+		{"# nothing to see", nil, "", "", false},
+	}
+	for _, tt := range tests {
+		ig, ok, err := ParseIgnore(tt.in)
+		if err != nil {
+			t.Errorf("%q: %v", tt.in, err)
+		}
+		exp := ""
+		if !ig.Expires.IsZero() {
+			exp = ig.Expires.Format("2006-01-02")
+		}
+		if ok != tt.ok || !cmp.Equal(ig.IDs, tt.ids) || ig.Reason != tt.reason || exp != tt.expires {
+			t.Errorf("%q: got %v %q %q %v", tt.in, ig.IDs, ig.Reason, exp, ok)
+		}
+	}
+}
+
+func TestReadersNeverReportUnknown(t *testing.T) {
+	b := &Block{Attributes: map[string]*Attribute{
+		"unknown": {Name: "unknown", Value: cty.UnknownVal(cty.Bool)},
+		"null":    {Name: "null", Value: cty.NullVal(cty.Bool)},
+		"str":     {Name: "str", Value: cty.StringVal("false")},
+	}}
+	if _, known := b.BoolOr("unknown", true); known {
+		t.Errorf("unknown must not be known")
+	}
+	if v, known := b.BoolOr("null", true); !known || !v {
+		t.Errorf("null is unset and takes the default")
+	}
+	if v, known := b.BoolOr("str", true); !known || v {
+		t.Errorf(`"false" converts to false as in Terraform`)
+	}
+	if v, known := b.BoolOr("absent", false); !known || v {
+		t.Errorf("absent takes the default")
+	}
+}

@@ -48,7 +48,7 @@ func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
 	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10}
 	ev.funcs = p.functions(rootAbs)
 	root := &Module{Dir: p.displayName(rootAbs)}
-	ev.cfg = &Config{Root: root}
+	ev.cfg = &Config{Root: root, lockFile: lockFileOf(rootAbs)}
 	m := &modEval{ev: ev, dm: p.dir(rootAbs), mod: root, ancestry: []string{rootAbs}}
 	m.vars = m.rootVariables()
 	m.run()

@@ -189,6 +189,8 @@ type Config struct {
 	// Modules lists every module instance, the root first, in address order.
 	Modules []*Module
 
+	lockFile string
+
 	byType map[string][]*Resource
 	byAddr map[string]*Resource
 	// referrers maps a resource address to the resources whose arguments

@@ -622,19 +622,25 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 // read but only the provider knows (id, arn...). Every part is marked with a
 // Ref back to the instance.
 func (m *modEval) instanceObject(r *Resource) cty.Value {
-	obj := blockObject(r.Body, r.Address)
-	for _, set := range []map[string]bool{m.accessed[r.Type], m.accessed["*"], {"id": true, "arn": true}} {
-		for name := range set {
-			if _, ok := obj[name]; !ok {
-				obj[name] = cty.DynamicVal.Mark(Ref{Address: r.Address, Attr: name})
-			}
-		}
-	}
-	return cty.ObjectVal(obj)
+	sets := []map[string]bool{m.accessed[r.Type], m.accessed["*"], {"id": true, "arn": true}}
+	return cty.ObjectVal(blockObject(r.Body, r.Address, sets))
 }
 
-func blockObject(b *Block, addr string) map[string]cty.Value {
+// blockObject turns an evaluated block into an object value. Names in sets
+// that the block does not configure are added as unknown: they are computed
+// attributes (a cluster's security group id, a bucket's arn) that some
+// expression reads.
+func blockObject(b *Block, addr string, sets []map[string]bool) map[string]cty.Value {
 	obj := map[string]cty.Value{}
+	defer func() {
+		for _, set := range sets {
+			for name := range set {
+				if _, ok := obj[name]; !ok {
+					obj[name] = cty.DynamicVal.Mark(Ref{Address: addr, Attr: name})
+				}
+			}
+		}
+	}()
 	for name, a := range b.Attributes {
 		if a.Value.IsNull() {
 			continue
@@ -658,7 +664,7 @@ func blockObject(b *Block, addr string) map[string]cty.Value {
 			groups[nb.Type] = append(groups[nb.Type], cty.DynamicVal)
 			continue
 		}
-		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockObject(nb, addr)))
+		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockObject(nb, addr, sets)))
 	}
 	for _, ty := range order {
 		if _, clash := obj[ty]; clash {
@@ -755,19 +761,11 @@ func traversalNames(t hcl.Traversal, types map[string]bool, add func(ty, name st
 			}
 		}
 	}
+	// Every name after the instance may be read from it or from one of its
+	// nested blocks (aws_eks_cluster.this.vpc_config[0].cluster_security_group_id).
 	for i := start; i < len(t); i++ {
-		switch s := t[i].(type) {
-		case hcl.TraverseIndex, hcl.TraverseSplat:
-			continue
-		case hcl.TraverseAttr:
-			add(ty, s.Name)
-		}
-		break
-	}
-	// Names further down may be read from unknown nested values too.
-	for i := start + 1; i < len(t); i++ {
 		if a, ok := t[i].(hcl.TraverseAttr); ok {
-			add("*", a.Name)
+			add(ty, a.Name)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -116,12 +117,32 @@ func (m *modEval) evalAttr(name string, expr hcl.Expression, rng hcl.Range, ctx 
 	v := m.eval(expr, ctx)
 	a := &Attribute{Name: name, Expr: expr, Range: rng, Path: path}
 	a.Value, a.Refs, a.JSON = unmarkValue(v)
+	if !a.Value.IsKnown() && a.JSON == nil {
+		if tmpl, ok := expr.(*hclsyntax.TemplateExpr); ok {
+			a.Rendered = m.renderTemplate(tmpl, ctx)
+		}
+	}
 	if a.JSON != nil && a.JSON.Expr == nil {
 		if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
 			a.JSON.Expr = call.Args[0]
 		}
 	}
 	return a
+}
+
+// renderTemplate renders a template whose value is unknown, keeping its known
+// parts and putting UnknownPlaceholder where an interpolation is unknown.
+func (m *modEval) renderTemplate(t *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) string {
+	var b strings.Builder
+	for _, part := range t.Parts {
+		v, _ := m.eval(part, ctx).UnmarkDeep()
+		if s, ok := ctyString(v); ok {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteString(UnknownPlaceholder)
+	}
+	return b.String()
 }
 
 // unmarkValue strips marks from v and returns the references and JSON

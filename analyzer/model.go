@@ -40,6 +40,10 @@ type JSONSource struct {
 	Expr hcl.Expression
 }
 
+// UnknownPlaceholder stands for an unknown interpolation in
+// Attribute.Rendered. A reader treats any string containing it as unknown.
+const UnknownPlaceholder = "__onus_unknown__"
+
 // Attribute is one evaluated argument of a block.
 type Attribute struct {
 	Name string
@@ -50,6 +54,11 @@ type Attribute struct {
 	Refs []Ref
 	// JSON holds the structure behind a partly unknown jsonencode result.
 	JSON *JSONSource
+	// Rendered is set when the value is an unknown string built from a
+	// template (a heredoc policy interpolating an ARN): the template's text
+	// with every unknown interpolation replaced by UnknownPlaceholder, so the
+	// known parts can still be read.
+	Rendered string
 	// Expr is the source expression.
 	Expr hcl.Expression
 	// Range covers the whole argument, name to end of value.

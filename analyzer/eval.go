@@ -480,14 +480,15 @@ func (m *modEval) expand(count, forEach hcl.Expression, ctx *hcl.EvalContext, wh
 		// each.value keeps its marks, so that for_each over another
 		// resource's instances still links each instance back to them.
 		v := m.eval(forEach, ctx)
-		v, _ = v.Unmark()
+		v, marks := v.Unmark()
 		if v.IsNull() {
 			return nil, false, true
 		}
 		// A map's keys are known whenever the map is; its values may be
 		// unknown (for_each = aws_s3_bucket.b) and that is fine.
 		if !v.IsKnown() {
-			return nil, false, false
+			// each.value still refers to whatever the collection came from.
+			return []instanceKey{{each: cty.DynamicVal.WithMarks(marks)}}, false, false
 		}
 		t := v.Type()
 		switch {
@@ -593,7 +594,11 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 		if r.count != nil {
 			extra["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
 		} else {
-			extra["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+			each := cty.DynamicVal
+			if len(keys) == 1 && keys[0].each != cty.NilVal {
+				each = keys[0].each
+			}
+			extra["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": each})
 		}
 		mk(cty.NilVal, extra, true)
 		m.res[r.key] = cty.DynamicVal.Mark(Ref{Address: base})

@@ -379,3 +379,29 @@ func TestReadersNeverReportUnknown(t *testing.T) {
 		t.Errorf("absent takes the default")
 	}
 }
+
+func TestReferencesSurviveFunctions(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+variable "names" { type = set(string) }
+resource "aws_s3_bucket" "b" { bucket = "x" }
+resource "aws_s3_bucket" "many" { for_each = var.names }
+resource "aws_x" "element" { bucket = element(split(":", aws_s3_bucket.b.arn), 5) }
+resource "aws_x" "try" { bucket = try(aws_s3_bucket.b.id, null) }
+resource "aws_x" "each" {
+  for_each = aws_s3_bucket.many
+  bucket   = each.value.id
+}`,
+	})
+	cfgs, _ := evaluate(t, dir, Options{})
+	for addr, want := range map[string]string{"aws_x.element": "aws_s3_bucket.b", "aws_x.try": "aws_s3_bucket.b", "aws_x.each": "aws_s3_bucket.many"} {
+		r := mustResource(t, cfgs, addr)
+		found := false
+		for _, ref := range r.Attr("bucket").Refs {
+			found = found || ref.Address == want
+		}
+		if !found {
+			t.Errorf("%s: refs %v do not include %s", addr, r.Attr("bucket").Refs, want)
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/go-cty-funcs/collection"
 	"github.com/hashicorp/go-cty-funcs/encoding"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -65,7 +66,7 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"tobool": stdlib.MakeToFunc(cty.Bool), "tonumber": stdlib.MakeToFunc(cty.Number),
 		"tostring": stdlib.MakeToFunc(cty.String), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"can": tryfunc.CanFunc,
 		"jsonencode":  jsonEncodeFunc,
 		"replace":     replaceFunc,
 		"startswith":  stringPredicate(strings.HasPrefix),
@@ -89,6 +90,10 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"abspath", "pathexpand", "timecmp", "uuidv5"} {
 		fs[name] = unknownFunc
 	}
+	for name, f := range fs {
+		fs[name] = keepMarks(f)
+	}
+	fs["try"] = tryFunc
 	files := &fileFuncs{p: p, root: rootAbs}
 	fs["file"] = files.file()
 	fs["fileexists"] = files.exists()
@@ -102,6 +107,86 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 	fs["filebase64sha512"] = files.hashBase64(sha512.New)
 	fs["templatefile"] = files.template(fs)
 	return fs
+}
+
+// keepMarks wraps a function so that the marks of its arguments — the
+// references onus follows — always reach its result. go-cty drops them when a
+// function that accepts marked values returns early on an unknown one
+// (element(split(":", aws_s3_bucket.b.arn), 5)).
+func keepMarks(f function.Function) function.Function {
+	widen := func(p function.Parameter) function.Parameter {
+		p.AllowMarked, p.AllowUnknown, p.AllowNull, p.AllowDynamicType = true, true, true, true
+		return p
+	}
+	params := f.Params()
+	spec := &function.Spec{Params: make([]function.Parameter, len(params))}
+	for i, p := range params {
+		spec.Params[i] = widen(p)
+	}
+	if vp := f.VarParam(); vp != nil {
+		w := widen(*vp)
+		spec.VarParam = &w
+	}
+	unmarkAll := func(args []cty.Value) ([]cty.Value, []cty.ValueMarks) {
+		out := make([]cty.Value, len(args))
+		var marks []cty.ValueMarks
+		for i, a := range args {
+			var m cty.ValueMarks
+			out[i], m = a.UnmarkDeep()
+			if len(m) > 0 {
+				marks = append(marks, m)
+			}
+		}
+		return out, marks
+	}
+	spec.Type = func(args []cty.Value) (cty.Type, error) {
+		plain, _ := unmarkAll(args)
+		return f.ReturnTypeForValues(plain)
+	}
+	spec.Impl = func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		plain, marks := unmarkAll(args)
+		v, err := f.Call(plain)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		return v.WithMarks(marks...), nil
+	}
+	return function.New(spec)
+}
+
+// tryFunc is Terraform's try. Like hcl's, it gives up on an unknown result
+// rather than commit to it, but it keeps the result's marks so that
+// try(aws_s3_bucket.b.id, null) still refers to the bucket.
+var tryFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "expressions", Type: customdecode.ExpressionClosureType},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		v, err := try(args)
+		if err != nil {
+			return cty.NilType, err
+		}
+		return v.Type(), nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return try(args) },
+})
+
+func try(args []cty.Value) (cty.Value, error) {
+	if len(args) == 0 {
+		return cty.NilVal, fmt.Errorf("at least one argument is required")
+	}
+	var diags hcl.Diagnostics
+	for _, arg := range args {
+		v, more := customdecode.ExpressionClosureFromVal(arg).Value()
+		diags = append(diags, more...)
+		if more.HasErrors() {
+			continue
+		}
+		if !v.IsWhollyKnown() {
+			_, marks := v.UnmarkDeep()
+			return cty.DynamicVal.WithMarks(marks), nil
+		}
+		return v, nil
+	}
+	return cty.NilVal, fmt.Errorf("no expression succeeded: %s", diags.Error())
 }
 
 // jsonEncodeFunc is Terraform's jsonencode. When its argument is only partly

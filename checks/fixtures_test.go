@@ -123,7 +123,8 @@ func sortExp(es []expectation) {
 
 // readExpectations collects `want` comments from every .tf file under dir,
 // read with the HCL lexer so that a "want" inside a string is never taken
-// for one, and `LINE ID` lines from <file>.want beside .tf.json files.
+// for one, and `LINE ID` lines from a <file>.want beside a file that cannot
+// carry the comment (.tf.json, or a finding inside a heredoc).
 func readExpectations(t *testing.T, dir string) []expectation {
 	t.Helper()
 	cwd, _ := os.Getwd()
@@ -154,7 +155,7 @@ func readExpectations(t *testing.T, dir string) []expectation {
 					out = append(out, expectation{name, tok.Range.Start.Line, q[1]})
 				}
 			}
-		case strings.HasSuffix(path, ".tf.json.want"):
+		case strings.HasSuffix(path, ".want"):
 			f, err := os.Open(path)
 			if err != nil {
 				return err

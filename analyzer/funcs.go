@@ -66,7 +66,7 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"tobool": stdlib.MakeToFunc(cty.Bool), "tonumber": stdlib.MakeToFunc(cty.Number),
 		"tostring": stdlib.MakeToFunc(cty.String), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"can": tryfunc.CanFunc,
+		"can":         tryfunc.CanFunc,
 		"jsonencode":  jsonEncodeFunc,
 		"replace":     replaceFunc,
 		"startswith":  stringPredicate(strings.HasPrefix),

@@ -206,7 +206,7 @@ var jsonBlockNames = map[string]bool{
 	"default_cache_behavior": true, "ordered_cache_behavior": true,
 	"viewer_certificate": true, "origin": true, "environment": true,
 	"inline_policy": true, "point_in_time_recovery": true, "cluster_config": true,
-	"ebs_options": true, "log_publishing_options": true, "required_providers": false,
+	"ebs_options": true, "log_publishing_options": true, "required_providers": true,
 	"encryption_configuration": true, "image_scanning_configuration": true,
 	"event_selector": true, "advanced_event_selector": true, "filter": true,
 	"expiration": true, "transition": true, "noncurrent_version_expiration": true,

@@ -405,3 +405,19 @@ resource "aws_x" "each" {
 		}
 	}
 }
+
+func TestProviderConstraints(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf":  "terraform {\n  required_providers {\n    awsv5 = { source = \"hashicorp/aws\", version = \"~> 5.0\" }\n  }\n}\n",
+		"old.tf":   `provider "aws" { version = "< 4.0" }`,
+		"mod/x.tf": `resource "aws_x" "y" {}`,
+		"cdk.tf.json": `{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":">= 5.10"}}},
+ "module": {"m": {"source": "./mod"}}}`,
+	})
+	cfgs, _ := evaluate(t, dir, Options{})
+	got := cfgs[0].ProviderConstraints("aws")
+	want := []string{"< 4.0", ">= 5.10", "~> 5.0"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("constraints (-want +got):\n%s", diff)
+	}
+}

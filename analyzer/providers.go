@@ -20,20 +20,38 @@ func (c *Config) ProviderConstraints(name string) []string {
 	for _, m := range c.Modules {
 		for _, tb := range m.Terraform {
 			for _, rp := range tb.BlocksOf("required_providers") {
-				a := rp.Attr(name)
-				if a == nil {
-					continue
+				for _, local := range sortedKeys(rp.Attributes) {
+					v := rp.Attributes[local].Value
+					var s string
+					var ok bool
+					if v.Type().IsObjectType() || v.Type().IsMapType() {
+						// The local name is the user's choice; the source
+						// says which provider it is (awsv5 = { source =
+						// "hashicorp/aws" }).
+						src, hasSrc := StringValue(GetAttr(v, "source"))
+						if local != name && (!hasSrc || !strings.HasSuffix(strings.ToLower(src), "/"+name)) {
+							continue
+						}
+						s, ok = StringValue(GetAttr(v, "version"))
+					} else {
+						if local != name {
+							continue
+						}
+						// The legacy form: aws = "~> 4.0".
+						s, ok = StringValue(v)
+					}
+					if ok && s != "" && !seen[s] {
+						seen[s] = true
+						out = append(out, s)
+					}
 				}
-				v := a.Value
-				var s string
-				var ok bool
-				if v.Type().IsObjectType() || v.Type().IsMapType() {
-					s, ok = StringValue(GetAttr(v, "version"))
-				} else {
-					// The legacy form: aws = "~> 4.0".
-					s, ok = StringValue(v)
-				}
-				if ok && s != "" && !seen[s] {
+			}
+		}
+		// The version argument of provider blocks, deprecated since
+		// Terraform 0.13 but still read by it.
+		for _, pb := range m.Providers {
+			if len(pb.Labels) == 1 && pb.Labels[0] == name {
+				if s, ok := pb.Attr("version").String(); ok && s != "" && !seen[s] {
 					seen[s] = true
 					out = append(out, s)
 				}

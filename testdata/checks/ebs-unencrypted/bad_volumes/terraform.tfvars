@@ -1,0 +1,1 @@
+volume_sizes = { search = 200, queue = 50 }

@@ -1,0 +1,10 @@
+roles = {
+  reader = {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports/*"]
+  }
+  operator = {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}

@@ -1,0 +1,11 @@
+variable "name" {
+  type = string
+}
+
+resource "aws_s3_bucket" "this" { # want "s3-access-logging-disabled"
+  bucket = var.name
+}
+
+output "bucket_id" {
+  value = aws_s3_bucket.this.id
+}

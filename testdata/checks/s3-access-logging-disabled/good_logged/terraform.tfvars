@@ -1,0 +1,1 @@
+log_bucket = "example-corp-central-logs"

@@ -1,0 +1,1 @@
+data_key = "alias/aws/s3"

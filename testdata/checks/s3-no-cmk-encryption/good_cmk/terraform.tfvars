@@ -1,0 +1,1 @@
+archive_key = "alias/example-corp-archive"

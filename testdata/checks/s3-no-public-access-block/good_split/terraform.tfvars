@@ -1,0 +1,1 @@
+archive_bucket_name = "example-corp-archive"

@@ -1,0 +1,1 @@
+downloads_acl = "public-read-write"

@@ -1,0 +1,1 @@
+scratch_versioning = "Disabled"

@@ -1,0 +1,4 @@
+public_ports = {
+  https     = 443
+  minecraft = 25565
+}

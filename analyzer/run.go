@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"sync"
@@ -152,8 +153,9 @@ func RunChecks(ctx context.Context, cfgs []*Config, checks []*Check, opts RunOpt
 	return dedupe(all), diags
 }
 
-// dedupe keeps one finding per check and source range: a module called
-// twice, or a policy document used by two roles, is one thing to fix. The
+// dedupe keeps one finding per check, source range and argument path: a
+// module called twice, or a policy document used by two roles, is one thing
+// to fix, while two missing arguments reported at one header are two. The
 // instance with the lowest address speaks for the others.
 func dedupe(fs []Finding) []Finding {
 	SortFindings(fs)
@@ -164,11 +166,12 @@ func dedupe(fs []Finding) []Finding {
 		end   int
 		line  int
 		col   int
+		path  string
 	}
 	seen := map[key]bool{}
 	out := fs[:0]
 	for _, f := range fs {
-		k := key{f.CheckID, f.Range.Filename, f.Range.Start.Byte, f.Range.End.Byte, f.Range.Start.Line, f.Range.Start.Column}
+		k := key{f.CheckID, f.Range.Filename, f.Range.Start.Byte, f.Range.End.Byte, f.Range.Start.Line, f.Range.Start.Column, blockIndexRE.ReplaceAllString(f.Path, "[]")}
 		if seen[k] {
 			continue
 		}
@@ -177,6 +180,10 @@ func dedupe(fs []Finding) []Finding {
 	}
 	return out
 }
+
+// blockIndexRE strips block indexes from argument paths, so that the blocks
+// one dynamic block generates count as one source.
+var blockIndexRE = regexp.MustCompile(`\[[0-9]+\]`)
 
 // SortFindings orders findings by file, line, column, check ID, then resource
 // address, so output never depends on scheduling.

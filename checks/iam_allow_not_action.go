@@ -25,7 +25,7 @@ func runIAMAllowNotAction(p *analyzer.Pass) {
 			return
 		}
 		// NotAction with Allow grants every action of every service except
-		// those listed (IAM User Guide, NotAction element, checked 2025). An
+		// those listed (IAM User Guide, NotAction element, checked 2026-12). An
 		// element onus cannot read may be an empty list, which the provider
 		// leaves out of the document: it needs a known entry to be reported.
 		if len(s.NotAction.Items) > 0 {

@@ -27,7 +27,7 @@ const (
 
 // apiDefaultPasswordLength is what IAM applies when MinimumPasswordLength is
 // not given: "the operation uses the default value of 6"
-// (UpdateAccountPasswordPolicy API reference, checked 2025).
+// (UpdateAccountPasswordPolicy API reference, checked 2026-12).
 const apiDefaultPasswordLength = 6
 
 func runIAMWeakPasswordPolicy(p *analyzer.Pass) {
@@ -37,7 +37,7 @@ func runIAMWeakPasswordPolicy(p *analyzer.Pass) {
 		}
 		// Without password_reuse_prevention IAM lets users reuse any
 		// previous password; without max_password_age passwords never
-		// expire (API reference defaults, checked 2025).
+		// expire (API reference defaults, checked 2026-12).
 		if r.Attr("password_reuse_prevention") == nil {
 			p.ReportMissing(r, "password_reuse_prevention", "No password_reuse_prevention: IAM lets users reuse old passwords; set it to 24")
 		}

@@ -36,7 +36,7 @@ var principalCheckExempt = map[string]bool{
 // runIAMWildcardPrincipal reports Allow statements whose Principal is
 // everyone. NotPrincipal is not judged: AWS supports it only with Deny
 // ("Using it with Allow is not supported", IAM User Guide, NotPrincipal
-// element, checked 2025), so an Allow with NotPrincipal grants nothing.
+// element, checked 2026-12), so an Allow with NotPrincipal grants nothing.
 func runIAMWildcardPrincipal(p *analyzer.Pass) {
 	exempt := map[string]bool{}
 	eachPolicyStatement(p, func(s *policyStatement, from *heldPolicy) {
@@ -125,7 +125,7 @@ func usedOnlyByExempt(p *analyzer.Pass, doc *analyzer.Resource, depth int) bool 
 // policy; source_account, source_arn and principal_org_id become conditions
 // that narrow it. aws_lambda_layer_version_permission with principal "*"
 // shares the layer with every account unless organization_id limits it (AWS
-// provider docs, v5, checked 2025).
+// provider docs, v5, checked 2026-12).
 func runLambdaWildcardPermissions(p *analyzer.Pass) {
 	for _, r := range p.Resources("aws_lambda_permission") {
 		reportLambdaWildcard(p, r, "source_account", "source_arn", "principal_org_id")

@@ -141,7 +141,7 @@ type policyStatement struct {
 	Sid string
 	// Effect is "Allow" or "Deny" when EffectKnown; AWS compares it case
 	// sensitively ("The Effect value is case sensitive", IAM User Guide,
-	// Effect element, checked 2025).
+	// Effect element, checked 2026-12).
 	Effect      string
 	EffectKnown bool
 
@@ -167,7 +167,7 @@ func (s *policyStatement) allows() bool { return s.EffectKnown && s.Effect == "A
 // NotPrincipal, i.e. it belongs to an identity-based policy. AWS requires a
 // principal in resource-based and trust policies and forbids one in
 // identity-based policies (IAM User Guide, "Principal" element, checked
-// 2025), so the statement itself tells which kind it is — also for a
+// 2026-12), so the statement itself tells which kind it is — also for a
 // data "aws_iam_policy_document" whose consumer is unknown.
 func (s *policyStatement) isIdentityStatement() bool {
 	return !s.Principal.Present && !s.NotPrincipal.Present
@@ -434,7 +434,7 @@ func jsonConditions(n *pnode, owner *analyzer.Resource, path string) ([]policyCo
 // override_policy_documents and override_json; a later statement with a
 // non-blank sid replaces an earlier one with the same sid, other statements
 // are appended (AWS provider docs, data source aws_iam_policy_document,
-// argument reference, v5, checked 2025).
+// argument reference, v5, checked 2026-12).
 func readDataDocument(p *analyzer.Pass, doc *analyzer.Resource, depth int, seen map[string]bool) *policyDocument {
 	out := &policyDocument{Complete: true}
 	if doc == nil || depth > maxPolicyDocumentDepth || seen[doc.Address] {
@@ -693,7 +693,7 @@ func literalString(e hcl.Expression) (string, bool) {
 // blockPrincipals reads the principals or not_principals blocks of a
 // statement block. `type = "*"` with `identifiers = ["*"]` renders
 // `"Principal": "*"`; `type = "AWS"` renders `{"AWS": ...}` (AWS provider
-// docs, aws_iam_policy_document, checked 2025).
+// docs, aws_iam_policy_document, checked 2026-12).
 func blockPrincipals(doc *analyzer.Resource, b *analyzer.Block, name string) policyPrincipals {
 	blocks := b.BlocksOf(name)
 	if len(blocks) == 0 {
@@ -1333,7 +1333,7 @@ func (r *jsonReader) number() (*pnode, error) {
 // "AWS". AWS documents the two as equivalent grants to all principals
 // (anonymous ones included in resource policies); an identifier cannot
 // otherwise contain a wildcard (IAM User Guide, Principal element, checked
-// 2025). Service, Federated and CanonicalUser identifiers name one party.
+// 2026-12). Service, Federated and CanonicalUser identifiers name one party.
 func isWildcardPrincipal(typ, id string) bool {
 	return id == "*" && (typ == "*" || strings.EqualFold(typ, "AWS"))
 }
@@ -1352,7 +1352,7 @@ func wildcardPrincipal(pr *policyPrincipals) *policyValue {
 
 // Condition keys that restrict who can use a grant, by the kind of value
 // they hold (IAM User Guide, AWS global condition context keys, checked
-// 2025; kms:CallerAccount from the AWS KMS key policy defaults, which grant
+// 2026-12; kms:CallerAccount from the AWS KMS key policy defaults, which grant
 // Principal "*" narrowed by it).
 var (
 	// ipConditionKeys hold the caller's address; only IpAddress narrows them.
@@ -1400,7 +1400,7 @@ func conditionOperator(op string) (base, qualifier string, ifExists bool) {
 //     keys in the request"), while ForAnyValue needs one matching value.
 //
 // (IAM User Guide, condition operators and multivalued context keys, checked
-// 2025.)
+// 2026-12.)
 func positiveOperator(op string) (base string, ok bool) {
 	base, qualifier, ifExists := conditionOperator(op)
 	if ifExists || qualifier == "forallvalues" || qualifier != "" && qualifier != "foranyvalue" {

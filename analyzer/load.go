@@ -76,6 +76,9 @@ type File struct {
 	HCL   *hcl.File
 	// JSON is set for .tf.json files.
 	JSON bool
+
+	linesOnce  sync.Once
+	lineStarts []int
 }
 
 // Project is a set of scanned paths: every directory of Terraform files under

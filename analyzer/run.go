@@ -233,7 +233,8 @@ func sortDiagnostics(ds hcl.Diagnostics) {
 	})
 }
 
-// sourceLine returns the text of the line a range starts on.
+// sourceLine returns the text of the line a range starts on. Line offsets
+// are computed once per file, however many findings it has.
 func (p *Project) sourceLine(r hcl.Range) string {
 	p.mu.Lock()
 	f := p.files[r.Filename]
@@ -241,11 +242,23 @@ func (p *Project) sourceLine(r hcl.Range) string {
 	if f == nil || r.Start.Line < 1 {
 		return ""
 	}
-	lines := bytes.Split(f.Bytes, []byte("\n"))
-	if r.Start.Line > len(lines) {
+	f.linesOnce.Do(func() {
+		f.lineStarts = append(f.lineStarts, 0)
+		for i, b := range f.Bytes {
+			if b == '\n' {
+				f.lineStarts = append(f.lineStarts, i+1)
+			}
+		}
+	})
+	if r.Start.Line > len(f.lineStarts) {
 		return ""
 	}
-	return string(bytes.TrimRight(lines[r.Start.Line-1], "\r"))
+	start := f.lineStarts[r.Start.Line-1]
+	end := len(f.Bytes)
+	if r.Start.Line < len(f.lineStarts) {
+		end = f.lineStarts[r.Start.Line] - 1
+	}
+	return string(bytes.TrimRight(f.Bytes[start:end], "\r"))
 }
 
 // Files returns the files read, by display name.

@@ -222,7 +222,7 @@ var lookupFunc = function.New(&function.Spec{
 		{Name: "key", Type: cty.String, AllowMarked: true},
 	},
 	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
-	Type: func(args []cty.Value) (cty.Type, error) {
+	Type: func([]cty.Value) (cty.Type, error) {
 		return cty.DynamicPseudoType, nil
 	},
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {

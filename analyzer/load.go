@@ -228,7 +228,7 @@ func (p *Project) addDiag(d *hcl.Diagnostic) {
 // within reports whether abs lies inside one of the scan roots after
 // resolving symbolic links, so that nothing outside them is ever read.
 func (p *Project) within(abs string) bool {
-	real, err := filepath.EvalSymlinks(abs)
+	resolved, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return false
 	}
@@ -237,7 +237,7 @@ func (p *Project) within(abs string) bool {
 		if err != nil {
 			continue
 		}
-		if real == rr || strings.HasPrefix(real, rr+string(filepath.Separator)) {
+		if resolved == rr || strings.HasPrefix(resolved, rr+string(filepath.Separator)) {
 			return true
 		}
 	}

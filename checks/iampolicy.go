@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -928,8 +929,7 @@ func locateExpr(expr hcl.Expression) *pnode {
 		// "${jsonencode({...})}"
 		expr = w.Wrapped
 	}
-	switch x := expr.(type) {
-	case *hclsyntax.FunctionCallExpr:
+	if x, ok := expr.(*hclsyntax.FunctionCallExpr); ok {
 		if x.Name == "jsonencode" && len(x.Args) == 1 {
 			return exprNode(x.Args[0])
 		}
@@ -1244,7 +1244,10 @@ func (r *jsonReader) escape(b *strings.Builder) error {
 				r.pos = save
 			}
 		}
-		b.WriteRune(rune(cp))
+		if cp < 0 || cp > utf8.MaxRune {
+			return fmt.Errorf("offset %d: escape outside Unicode", r.pos)
+		}
+		b.WriteRune(rune(cp)) // #nosec G115 -- range checked above
 	default:
 		return fmt.Errorf("offset %d: bad escape \\%c", r.pos-2, c)
 	}

@@ -775,7 +775,7 @@ func TestAdminManagedPolicy(t *testing.T) {
 		"arn:aws:iam::aws:policy/AdministratorAccess":              "AdministratorAccess",
 		"arn:aws-us-gov:iam::aws:policy/AdministratorAccess":       "AdministratorAccess",
 		"arn:aws-cn:iam::aws:policy/IAMFullAccess":                 "IAMFullAccess",
-		" arn:aws:iam::aws:policy/IAMFullAccess ":                  "IAMFullAccess",
+		" arn:aws:iam::aws:policy/IAMFullAccess ":                  "IAMFullAccess", //nolint:gocritic // surrounding spaces are the case under test
 		"arn:aws:iam::aws:policy/ReadOnlyAccess":                   "",
 		"arn:aws:iam::aws:policy/IAMReadOnlyAccess":                "",
 		"arn:aws:iam::111122223333:policy/AdministratorAccess":     "",

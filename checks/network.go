@@ -721,16 +721,16 @@ func (n naclRule) opens(proto protocol, port int) tri {
 // (verified 2026-12-02, Amazon VPC User Guide, "Network ACL rules": "Rules
 // are evaluated starting with the lowest numbered rule. As soon as a rule
 // matches traffic, it's applied regardless of any higher-numbered rule").
-func (d naclRule) shadows(n naclRule, proto protocol, port int) tri {
-	if d.unknown {
-		return triAnd(triMaybe, triOf(d.acl == n.acl, d.acl != "" && n.acl != ""), triOf(d.egress == n.egress, d.egressKnown))
+func (n naclRule) shadows(other naclRule, proto protocol, port int) tri {
+	if n.unknown {
+		return triAnd(triMaybe, triOf(n.acl == other.acl, n.acl != "" && other.acl != ""), triOf(n.egress == other.egress, n.egressKnown))
 	}
-	same := triOf(d.acl == n.acl, d.acl != "" && n.acl != "")
-	lower := triOf(d.number < n.number, d.numberKnown && n.numberKnown)
-	deny := triOf(!d.allow, d.actionKnown)
-	direction := triOf(d.egress == n.egress, d.egressKnown && n.egressKnown)
-	family := triOf(d.v6 == n.v6, d.cidrAttr != nil)
-	return triAnd(same, lower, deny, direction, family, d.opens(proto, port))
+	same := triOf(n.acl == other.acl, n.acl != "" && other.acl != "")
+	lower := triOf(n.number < other.number, n.numberKnown && other.numberKnown)
+	deny := triOf(!n.allow, n.actionKnown)
+	direction := triOf(n.egress == other.egress, n.egressKnown && other.egressKnown)
+	family := triOf(n.v6 == other.v6, n.cidrAttr != nil)
+	return triAnd(same, lower, deny, direction, family, n.opens(proto, port))
 }
 
 // exposes says whether world traffic of proto to port reaches past every

@@ -172,6 +172,20 @@ func declareVariable(b *hcl.Block, report func(*hcl.Diagnostic)) *varDecl {
 		v.def = a.Expr
 	}
 	if a := c.Attributes["type"]; a != nil {
+		// Terraform 0.11 wrote types as strings ("string", "list", "map").
+		// Terraform 1.x refuses them, but the rest of such a configuration
+		// is still worth scanning: read them as the types they meant.
+		if lv, diags := a.Expr.Value(nil); !diags.HasErrors() && lv.Type() == cty.String && lv.IsKnown() && !lv.IsNull() {
+			switch lv.AsString() {
+			case "string":
+				v.typ = cty.String
+			case "list":
+				v.typ = cty.List(cty.DynamicPseudoType)
+			case "map":
+				v.typ = cty.Map(cty.DynamicPseudoType)
+			}
+			return finishVariable(v, c)
+		}
 		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
 		if diags.HasErrors() {
 			for _, d := range diags {
@@ -181,6 +195,10 @@ func declareVariable(b *hcl.Block, report func(*hcl.Diagnostic)) *varDecl {
 			v.typ, v.defaults = ty, defaults
 		}
 	}
+	return finishVariable(v, c)
+}
+
+func finishVariable(v *varDecl, c *hcl.BodyContent) *varDecl {
 	if a := c.Attributes["nullable"]; a != nil {
 		if val, diags := a.Expr.Value(nil); !diags.HasErrors() && val.Type() == cty.Bool && val.IsKnown() && !val.IsNull() {
 			v.nullable = val.True()

@@ -421,3 +421,20 @@ func TestProviderConstraints(t *testing.T) {
 		t.Errorf("constraints (-want +got):\n%s", diff)
 	}
 }
+
+func TestLegacyQuotedTypes(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": "variable \"name\" {\n  type    = \"string\"\n  default = \"x\"\n}\nvariable \"l\" {\n  type    = \"list\"\n  default = [\"a\"]\n}\nresource \"aws_x\" \"r\" {\n  name = var.name\n  l    = var.l\n}\n",
+	})
+	cfgs, diags := evaluate(t, dir, Options{})
+	for _, d := range diags {
+		t.Errorf("a Terraform 0.11 quoted type must not be an error: %s", d.Error())
+	}
+	r := mustResource(t, cfgs, "aws_x.r")
+	if s, _ := r.Attr("name").String(); s != "x" {
+		t.Errorf("name = %q", s)
+	}
+	if l, ok := r.Attr("l").Strings(); !ok || len(l) != 1 {
+		t.Errorf("l = %v %v", l, ok)
+	}
+}

@@ -59,7 +59,8 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
 		"base64encode": encoding.Base64EncodeFunc, "base64decode": encoding.Base64DecodeFunc,
 		"urlencode": encoding.URLEncodeFunc,
-		"md5":       hashHexFunc(md5.New), "sha1": hashHexFunc(sha1.New), "sha256": hashHexFunc(sha256.New), "sha512": hashHexFunc(sha512.New),
+		"md5":       hashFunc(md5.New, hex.EncodeToString), "sha1": hashFunc(sha1.New, hex.EncodeToString),
+		"sha256": hashFunc(sha256.New, hex.EncodeToString), "sha512": hashFunc(sha512.New, hex.EncodeToString),
 		"cidrhost": cidr.HostFunc, "cidrnetmask": cidr.NetmaskFunc, "cidrsubnet": cidr.SubnetFunc,
 		"cidrsubnets": cidr.SubnetsFunc,
 		"basename":    pathFunc(filepath.Base), "dirname": pathFunc(filepath.Dir),
@@ -79,7 +80,8 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"anytrue":     boolFold(false),
 		"sum":         sumFunc,
 		"sensitive":   identityFunc, "nonsensitive": identityFunc,
-		"base64sha256": hashBase64Func(sha256.New), "base64sha512": hashBase64Func(sha512.New),
+		"base64sha256": hashFunc(sha256.New, base64.StdEncoding.EncodeToString),
+		"base64sha512": hashFunc(sha512.New, base64.StdEncoding.EncodeToString),
 	}
 	// Results only known at apply time, or functions onus does not evaluate
 	// (yamldecode, templatestring...): unknown, exactly as a plan shows them
@@ -99,12 +101,13 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 	fs["fileexists"] = files.exists()
 	fs["filebase64"] = files.base64()
 	fs["fileset"] = files.set()
-	fs["filemd5"] = files.hash(md5.New)
-	fs["filesha1"] = files.hash(sha1.New)
-	fs["filesha256"] = files.hash(sha256.New)
-	fs["filesha512"] = files.hash(sha512.New)
-	fs["filebase64sha256"] = files.hashBase64(sha256.New)
-	fs["filebase64sha512"] = files.hashBase64(sha512.New)
+	b64 := base64.StdEncoding.EncodeToString
+	fs["filemd5"] = files.hash(md5.New, hex.EncodeToString)
+	fs["filesha1"] = files.hash(sha1.New, hex.EncodeToString)
+	fs["filesha256"] = files.hash(sha256.New, hex.EncodeToString)
+	fs["filesha512"] = files.hash(sha512.New, hex.EncodeToString)
+	fs["filebase64sha256"] = files.hash(sha256.New, b64)
+	fs["filebase64sha512"] = files.hash(sha512.New, b64)
 	fs["templatefile"] = files.template(fs)
 	return fs
 }
@@ -427,14 +430,15 @@ var sumFunc = function.New(&function.Spec{
 	},
 })
 
-func hashHexFunc(h func() hash.Hash) function.Function {
+// hashFunc returns a function that encodes a digest of a string.
+func hashFunc(h func() hash.Hash, encode func([]byte) string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "str", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			hh := h()
 			hh.Write([]byte(args[0].AsString()))
-			return cty.StringVal(hex.EncodeToString(hh.Sum(nil))), nil
+			return cty.StringVal(encode(hh.Sum(nil))), nil
 		},
 	})
 }
@@ -445,18 +449,6 @@ func pathFunc(fn func(string) string) function.Function {
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			return cty.StringVal(filepath.ToSlash(fn(filepath.FromSlash(args[0].AsString())))), nil
-		},
-	})
-}
-
-func hashBase64Func(h func() hash.Hash) function.Function {
-	return function.New(&function.Spec{
-		Params: []function.Parameter{{Name: "str", Type: cty.String}},
-		Type:   function.StaticReturnType(cty.String),
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			hh := h()
-			hh.Write([]byte(args[0].AsString()))
-			return cty.StringVal(base64.StdEncoding.EncodeToString(hh.Sum(nil))), nil
 		},
 	})
 }
@@ -522,7 +514,8 @@ func (f *fileFuncs) base64() function.Function {
 	})
 }
 
-func (f *fileFuncs) hash(h func() hash.Hash) function.Function {
+// hash returns a function that reads a file and encodes a digest of it.
+func (f *fileFuncs) hash(h func() hash.Hash, encode func([]byte) string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
@@ -533,23 +526,7 @@ func (f *fileFuncs) hash(h func() hash.Hash) function.Function {
 			}
 			hh := h()
 			hh.Write(b)
-			return cty.StringVal(hex.EncodeToString(hh.Sum(nil))), nil
-		},
-	})
-}
-
-func (f *fileFuncs) hashBase64(h func() hash.Hash) function.Function {
-	return function.New(&function.Spec{
-		Params: []function.Parameter{{Name: "path", Type: cty.String}},
-		Type:   function.StaticReturnType(cty.String),
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			b, err := f.read(args[0].AsString())
-			if err != nil {
-				return cty.UnknownVal(cty.String), err
-			}
-			hh := h()
-			hh.Write(b)
-			return cty.StringVal(base64.StdEncoding.EncodeToString(hh.Sum(nil))), nil
+			return cty.StringVal(encode(hh.Sum(nil))), nil
 		},
 	})
 }

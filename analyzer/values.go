@@ -213,5 +213,8 @@ func StringValue(v cty.Value) (string, bool) { return ctyString(v) }
 // BoolValue returns v as a bool when it is known and convertible.
 func BoolValue(v cty.Value) (bool, bool) { return ctyBool(v) }
 
+// IntValue returns v as a whole number when it is known and convertible.
+func IntValue(v cty.Value) (int64, bool) { return ctyInt(v) }
+
 // StringsValue returns the known string elements of v and whether all are known.
 func StringsValue(v cty.Value) ([]string, bool) { return ctyStrings(v) }

@@ -7,14 +7,12 @@ package checks
 
 import (
 	"fmt"
-	"math/big"
 	"net/netip"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/onus-sec/onus/analyzer"
 )
@@ -332,22 +330,7 @@ func (f ruleFields) strs(name string) ([]string, bool) {
 func (f ruleFields) integer(name string) (int64, bool) { return intValue(f.value(name)) }
 
 // intValue returns v as a whole number when it is known and convertible.
-func intValue(v cty.Value) (int64, bool) {
-	v, _ = v.UnmarkDeep()
-	if v.IsNull() || !v.IsKnown() {
-		return 0, false
-	}
-	c, err := convert.Convert(v, cty.Number)
-	if err != nil || c.IsNull() || !c.IsKnown() {
-		return 0, false
-	}
-	bf := c.AsBigFloat()
-	if !bf.IsInt() {
-		return 0, false
-	}
-	n, acc := bf.Int64()
-	return n, acc == big.Exact
-}
+func intValue(v cty.Value) (int64, bool) { return analyzer.IntValue(v) }
 
 // ruleList returns the rules of one kind written in a resource body: nested
 // blocks (dynamic ones already expanded) and elements of a list argument of

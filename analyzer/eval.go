@@ -583,6 +583,7 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 		ctx := m.scope(ts, extra)
 		body := m.evalBody(r.block.Body, ctx, "", true)
 		body.Type, body.Labels, body.DefRange, body.Range = string(r.mode), r.block.Labels, r.block.DefRange, bodyRange(r.block)
+		normalizeBody(r.mode, r.typ, body)
 		res := &Resource{Mode: r.mode, Type: r.typ, Name: r.name, Key: key, Address: addr, Module: m.mod, Body: body, KeyUnknown: keyUnknown}
 		m.mod.Resources = append(m.mod.Resources, res)
 		m.ev.budget--

@@ -54,6 +54,7 @@ func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
 	m.run()
 	var collect func(*Module)
 	collect = func(mod *Module) {
+		mod.cfg = ev.cfg
 		ev.cfg.Modules = append(ev.cfg.Modules, mod)
 		for _, c := range mod.Children {
 			collect(c)
@@ -585,6 +586,7 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 		body.Type, body.Labels, body.DefRange, body.Range = string(r.mode), r.block.Labels, r.block.DefRange, bodyRange(r.block)
 		normalizeBody(r.mode, r.typ, body)
 		res := &Resource{Mode: r.mode, Type: r.typ, Name: r.name, Key: key, Address: addr, Module: m.mod, Body: body, KeyUnknown: keyUnknown}
+		setOwner(body, res)
 		m.mod.Resources = append(m.mod.Resources, res)
 		m.ev.budget--
 		return res

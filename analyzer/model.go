@@ -66,11 +66,20 @@ type Attribute struct {
 	// Path locates the argument inside its resource, e.g.
 	// "versioning[0].status"; findings use it for their fingerprint.
 	Path string
+
+	owner *Resource
 }
 
 // Known reports whether the value is wholly known (no unknown anywhere in it).
 func (a *Attribute) Known() bool {
-	return a != nil && a.Value.IsWhollyKnown()
+	if a == nil {
+		return false
+	}
+	if !a.Value.IsWhollyKnown() {
+		a.noteUnknown()
+		return false
+	}
+	return true
 }
 
 // Block is an evaluated block: a resource body or a nested block such as
@@ -93,6 +102,8 @@ type Block struct {
 	// Path locates the block inside its resource, e.g. "ingress[2]"; "" for
 	// a resource body.
 	Path string
+
+	owner *Resource
 }
 
 // Attr returns the named argument, or nil when it is absent or null. A nil
@@ -140,6 +151,7 @@ func (b *Block) FirstBlock(typ string) *Block {
 func (b *Block) HasUnknownBlocks(typ string) bool {
 	for _, nb := range b.BlocksOf(typ) {
 		if nb.Unknown {
+			b.noteUnknown(typ)
 			return true
 		}
 	}
@@ -188,6 +200,8 @@ type Module struct {
 	Providers []*Block
 	// Terraform holds the evaluated `terraform` blocks (required_providers…).
 	Terraform []*Block
+
+	cfg *Config
 }
 
 // Config is one root module and every module instance below it: the unit a
@@ -199,6 +213,9 @@ type Config struct {
 	Modules []*Module
 
 	lockFile string
+	// active is the pass running over this configuration; readers record
+	// unknown values against it. Checks run one at a time per configuration.
+	active *Pass
 
 	byType map[string][]*Resource
 	byAddr map[string]*Resource

@@ -37,6 +37,8 @@ type Finding struct {
 	// resourceRange is the header of the resource block, where an ignore
 	// comment may also stand.
 	resourceRange hcl.Range
+	// cfg is the configuration the finding was made in.
+	cfg *Config
 }
 
 // Suppression says why a finding is not live.
@@ -56,6 +58,7 @@ type Pass struct {
 	Now time.Time
 
 	findings []Finding
+	unknowns unknownTracker
 }
 
 // Resources returns every managed instance of the given types in the
@@ -136,6 +139,7 @@ func (p *Pass) ReportRange(r *Resource, rng hcl.Range, path string, format strin
 		Path:          path,
 		Fingerprint:   Fingerprint(c.ID, r.Address, path),
 		resourceRange: r.Body.DefRange,
+		cfg:           p.Config,
 	})
 }
 

@@ -1,6 +1,10 @@
 package analyzer
 
-import "github.com/hashicorp/hcl/v2"
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+)
 
 // Result is everything a printer needs: findings (live and suppressed),
 // problems found in the user's files, and counts for the summary.
@@ -15,6 +19,45 @@ type Result struct {
 	// Resources is the number of resource and data source instances
 	// evaluated.
 	Resources int
+
+	runs    []checkRun
+	targets map[string]bool
+}
+
+// Controls derives, for every check and every resource instance it applies
+// to, the control's status from the findings as they stand now — so a
+// suppression added after the run (a baseline, say) shows as suppressed.
+// Failed and suppressed controls correspond one to one to findings.
+func (r *Result) Controls() []Control {
+	type key struct {
+		cfg   *Config
+		check string
+	}
+	byRun := map[key][]*Finding{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		byRun[key{f.cfg, f.CheckID}] = append(byRun[key{f.cfg, f.CheckID}], f)
+	}
+	var out []Control
+	for _, run := range r.runs {
+		for _, c := range controlsOf(run.check, run.cfg, byRun[key{run.cfg, run.check.ID}], run.unknowns) {
+			if r.targets != nil && c.Finding == nil && !r.targets[c.Resource.Body.DefRange.Filename] {
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Resource.Address != b.Resource.Address {
+			return a.Resource.Address < b.Resource.Address
+		}
+		if a.Resource.Body.DefRange.Filename != b.Resource.Body.DefRange.Filename {
+			return a.Resource.Body.DefRange.Filename < b.Resource.Body.DefRange.Filename
+		}
+		return a.Check.ID < b.Check.ID
+	})
+	return out
 }
 
 // Live returns the findings that are not suppressed.

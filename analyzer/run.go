@@ -73,8 +73,16 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 			res.Resources += len(m.Resources)
 		}
 	}
-	findings, checkDiags := RunChecks(ctx, cfgs, checks, opts)
+	runs, checkDiags := runChecks(ctx, cfgs, checks, opts)
 	res.Diagnostics = append(res.Diagnostics, checkDiags...)
+	var findings []Finding
+	for _, r := range runs {
+		findings = append(findings, r.findings...)
+		r.findings = nil
+	}
+	findings = dedupe(findings)
+	res.runs = runs
+	res.targets = p.targets
 	findings = p.applyIgnores(findings, opts.Now, &res.Diagnostics)
 	for i := range findings {
 		findings[i].Snippet = p.sourceLine(findings[i].Range)
@@ -104,63 +112,79 @@ func filterFindings(fs []Finding, files map[string]bool) []Finding {
 	return out
 }
 
-// RunChecks runs every check over every configuration, concurrently, and
-// returns the findings deduplicated and sorted. A check that panics is
-// reported as an internal error; the others still run.
+// checkRun is one check run over one configuration: what it found and
+// which unknown values it read, from which its controls are derived.
+type checkRun struct {
+	check    *Check
+	cfg      *Config
+	findings []Finding
+	unknowns map[*Resource][]string
+}
+
+// RunChecks runs every check over every configuration and returns the
+// findings deduplicated and sorted. A check that panics is reported as an
+// internal error; the others still run.
 func RunChecks(ctx context.Context, cfgs []*Config, checks []*Check, opts RunOptions) ([]Finding, hcl.Diagnostics) {
-	type job struct {
-		cfg   *Config
-		check *Check
-	}
-	var jobs []job
-	for _, cfg := range cfgs {
-		for _, c := range checks {
-			jobs = append(jobs, job{cfg, c})
-		}
-	}
-	results := make([][]Finding, len(jobs))
-	var mu sync.Mutex
-	var diags hcl.Diagnostics
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(parallelism())
-	for i, j := range jobs {
-		g.Go(func() error {
-			if gctx.Err() != nil {
-				return nil
-			}
-			pass := &Pass{Check: j.check, Config: j.cfg, Now: opts.Now}
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						rng := hcl.Range{Filename: j.cfg.Root.Dir}
-						mu.Lock()
-						diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error in check " + j.check.ID,
-							Detail: fmt.Sprintf("%v\n%s", r, debug.Stack()), Subject: &rng})
-						mu.Unlock()
-					}
-				}()
-				j.check.Run(pass)
-			}()
-			results[i] = pass.findings
-			return nil
-		})
-	}
-	_ = g.Wait()
+	runs, diags := runChecks(ctx, cfgs, checks, opts)
 	var all []Finding
-	for _, r := range results {
-		all = append(all, r...)
+	for _, r := range runs {
+		all = append(all, r.findings...)
 	}
 	return dedupe(all), diags
 }
 
-// dedupe keeps one finding per check, source range and argument path: a
-// module called twice, or a policy document used by two roles, is one thing
-// to fix, while two missing arguments reported at one header are two. The
-// instance with the lowest address speaks for the others.
+// runChecks runs the checks. Configurations run concurrently; within one,
+// checks run one after another, so that the readers know which check an
+// unknown value was read for.
+func runChecks(ctx context.Context, cfgs []*Config, checks []*Check, opts RunOptions) ([]checkRun, hcl.Diagnostics) {
+	results := make([][]checkRun, len(cfgs))
+	var mu sync.Mutex
+	var diags hcl.Diagnostics
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(parallelism())
+	for i, cfg := range cfgs {
+		g.Go(func() error {
+			defer func() { cfg.active = nil }()
+			for _, c := range checks {
+				if gctx.Err() != nil {
+					return nil
+				}
+				pass := &Pass{Check: c, Config: cfg, Now: opts.Now}
+				cfg.active = pass
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							rng := hcl.Range{Filename: cfg.Root.Dir}
+							mu.Lock()
+							diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error in check " + c.ID,
+								Detail: fmt.Sprintf("%v\n%s", r, debug.Stack()), Subject: &rng})
+							mu.Unlock()
+						}
+					}()
+					c.Run(pass)
+				}()
+				results[i] = append(results[i], checkRun{check: c, cfg: cfg, findings: pass.findings, unknowns: pass.unknowns.reads})
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var all []checkRun
+	for _, r := range results {
+		all = append(all, r...)
+	}
+	return all, diags
+}
+
+// dedupe keeps one finding per check, resource instance, source range and
+// argument path: the blocks one dynamic block generates, or a statement
+// visited twice, are one thing to fix, while two missing arguments reported
+// at one header are two, and so are two instances of a module.
 func dedupe(fs []Finding) []Finding {
 	SortFindings(fs)
 	type key struct {
 		check string
+		addr  string
 		file  string
 		start int
 		end   int
@@ -171,7 +195,7 @@ func dedupe(fs []Finding) []Finding {
 	seen := map[key]bool{}
 	out := fs[:0]
 	for _, f := range fs {
-		k := key{f.CheckID, f.Range.Filename, f.Range.Start.Byte, f.Range.End.Byte, f.Range.Start.Line, f.Range.Start.Column, blockIndexRE.ReplaceAllString(f.Path, "[]")}
+		k := key{f.CheckID, f.Resource, f.Range.Filename, f.Range.Start.Byte, f.Range.End.Byte, f.Range.Start.Line, f.Range.Start.Column, blockIndexRE.ReplaceAllString(f.Path, "[]")}
 		if seen[k] {
 			continue
 		}

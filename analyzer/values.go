@@ -18,7 +18,11 @@ func (a *Attribute) Bool() (v, known bool) {
 	if a == nil {
 		return false, false
 	}
-	return ctyBool(a.Value)
+	v, known = ctyBool(a.Value)
+	if !known && !a.Value.IsNull() {
+		a.noteUnknown()
+	}
+	return v, known
 }
 
 // String returns the attribute as a string.
@@ -26,7 +30,11 @@ func (a *Attribute) String() (s string, known bool) {
 	if a == nil {
 		return "", false
 	}
-	return ctyString(a.Value)
+	s, known = ctyString(a.Value)
+	if !known && !a.Value.IsNull() {
+		a.noteUnknown()
+	}
+	return s, known
 }
 
 // Int returns the attribute as a whole number.
@@ -34,7 +42,11 @@ func (a *Attribute) Int() (n int64, known bool) {
 	if a == nil {
 		return 0, false
 	}
-	return ctyInt(a.Value)
+	n, known = ctyInt(a.Value)
+	if !known && !a.Value.IsNull() {
+		a.noteUnknown()
+	}
+	return n, known
 }
 
 // Strings returns the known string elements of a list or set attribute (a
@@ -43,7 +55,11 @@ func (a *Attribute) Strings() (elems []string, allKnown bool) {
 	if a == nil {
 		return nil, false
 	}
-	return ctyStrings(a.Value)
+	elems, allKnown = ctyStrings(a.Value)
+	if !allKnown {
+		a.noteUnknown()
+	}
+	return elems, allKnown
 }
 
 // BoolOr returns the named argument as a bool, or def when it is not set.

@@ -33,7 +33,7 @@ variable "volume_sizes" {
   type = map(number)
 }
 
-resource "aws_ebs_volume" "per_service" { # want "ebs-unencrypted"
+resource "aws_ebs_volume" "per_service" { # want "ebs-unencrypted" "ebs-unencrypted"
   for_each          = var.volume_sizes
   availability_zone = "eu-west-1a"
   size              = each.value

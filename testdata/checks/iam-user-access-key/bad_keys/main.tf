@@ -15,7 +15,7 @@ resource "aws_iam_access_key" "ci" { # want "iam-user-access-key"
   user = aws_iam_user.ci.name
 }
 
-resource "aws_iam_access_key" "rotating" { # want "iam-user-access-key"
+resource "aws_iam_access_key" "rotating" { # want "iam-user-access-key" "iam-user-access-key"
   count   = 2
   user    = aws_iam_user.ci.name
   pgp_key = "keybase:acme_ops"

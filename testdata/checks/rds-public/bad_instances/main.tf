@@ -37,7 +37,7 @@ resource "aws_rds_cluster_instance" "orders" {
   cluster_identifier  = aws_rds_cluster.orders.id
   instance_class      = "db.r6g.large"
   engine              = aws_rds_cluster.orders.engine
-  publicly_accessible = true # want "rds-public"
+  publicly_accessible = true # want "rds-public" "rds-public"
 }
 
 # Bait: unset is private (the provider default is false).

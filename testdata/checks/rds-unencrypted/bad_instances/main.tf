@@ -39,7 +39,7 @@ resource "aws_db_instance" "legacy" {
   storage_encrypted           = var.encrypt_legacy # want "rds-unencrypted"
 }
 
-resource "aws_db_instance" "tenants" { # want "rds-unencrypted"
+resource "aws_db_instance" "tenants" { # want "rds-unencrypted" "rds-unencrypted"
   for_each                    = toset(["acme", "globex"])
   identifier                  = "tenant-${each.key}"
   engine                      = "postgres"

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -21,6 +22,23 @@ type evaluator struct {
 	cfg     *Config
 	diags   hcl.Diagnostics
 	budget  int // instances left before the configuration-wide limit
+	// deadline ends evaluation of the configuration; what is left is
+	// unknown.
+	deadline time.Time
+	timedOut bool
+}
+
+// expired reports whether the evaluation ran out of time, saying so once.
+func (ev *evaluator) expired(rng hcl.Range) bool {
+	if ev.timedOut {
+		return true
+	}
+	if time.Now().After(ev.deadline) {
+		ev.timedOut = true
+		ev.warn(&rng, "Evaluation time-out", fmt.Sprintf("evaluating this configuration took longer than %s; what was not evaluated by then is treated as unknown (raise it with --eval-timeout)", ev.p.opts.EvalTimeout))
+		return true
+	}
+	return false
 }
 
 // modEval is the state of one module instance under evaluation.
@@ -45,7 +63,7 @@ type modEval struct {
 }
 
 func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
-	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10}
+	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10, deadline: time.Now().Add(p.opts.EvalTimeout)}
 	ev.funcs = p.functions(rootAbs)
 	root := &Module{Dir: p.displayName(rootAbs)}
 	ev.cfg = &Config{Root: root, lockFile: lockFileOf(rootAbs)}
@@ -139,7 +157,11 @@ func (m *modEval) run() cty.Value {
 	done := map[string]bool{}
 	finish := func(name string) {
 		done[name] = true
-		nodes[name].eval()
+		if m.ev.expired(nodes[name].rng) {
+			m.skip(name)
+		} else {
+			nodes[name].eval()
+		}
 		var next []string
 		for _, u := range users[name] {
 			delete(deps[u], name)
@@ -174,6 +196,18 @@ func (m *modEval) run() cty.Value {
 		outs[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
 	}
 	return cty.ObjectVal(outs)
+}
+
+// skip gives a node that was not evaluated an unknown value.
+func (m *modEval) skip(name string) {
+	switch {
+	case strings.HasPrefix(name, "local."):
+		m.locals[strings.TrimPrefix(name, "local.")] = cty.DynamicVal
+	case strings.HasPrefix(name, "module."):
+		m.modules[strings.TrimPrefix(name, "module.")] = cty.DynamicVal
+	default:
+		m.res[name] = cty.DynamicVal
+	}
 }
 
 func nodes2names[N any](nodes map[string]N, done map[string]bool) []string {

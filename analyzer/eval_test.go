@@ -438,3 +438,41 @@ func TestLegacyQuotedTypes(t *testing.T) {
 		t.Errorf("l = %v %v", l, ok)
 	}
 }
+
+func TestHostileExpressionsStayBounded(t *testing.T) {
+	deep := strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+locals {
+  big    = range(1000000000)
+  wide   = format("%999999999d", 1)
+  spaces = indent(1000000000, "x")
+  prod   = setproduct(range(2000), range(2000))
+}
+resource "aws_x" "r" {
+  a = local.big
+  b = local.wide
+  c = local.spaces
+  d = local.prod
+  e = 1
+}`,
+		"deep/main.tf": "locals {\n  x = " + deep + "\n}\n",
+	})
+	cfgs, diags := evaluate(t, dir, Options{})
+	r := mustResource(t, cfgs, "aws_x.r")
+	for _, n := range []string{"a", "b", "c", "d"} {
+		if r.Attr(n).Known() {
+			t.Errorf("%s: a result too large to hold must be unknown", n)
+		}
+	}
+	if v, _ := r.Attr("e").Int(); v != 1 {
+		t.Errorf("the rest of the resource must still be evaluated")
+	}
+	found := false
+	for _, d := range diags {
+		found = found || (d.Summary == "Nesting too deep" && d.Subject != nil && d.Subject.Start.Line == 2)
+	}
+	if !found {
+		t.Errorf("deep nesting must be refused with file and line; got %v", diags)
+	}
+}

@@ -40,8 +40,13 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc,
 		"parseint": stdlib.ParseIntFunc, "pow": stdlib.PowFunc, "signum": stdlib.SignumFunc,
-		"chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc, "formatlist": stdlib.FormatListFunc,
-		"indent": stdlib.IndentFunc, "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
+		"chomp": stdlib.ChompFunc, "format": guardFormat(stdlib.FormatFunc), "formatlist": guardFormat(stdlib.FormatListFunc),
+		"indent": guard(stdlib.IndentFunc, func(args []cty.Value) error {
+			if n, ok := ctyInt(args[0]); ok && n > maxRange {
+				return fmt.Errorf("indent of %d spaces is more than onus evaluates", n)
+			}
+			return nil
+		}), "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
 		"regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc, "split": stdlib.SplitFunc,
 		"strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc,
 		"trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
@@ -50,9 +55,20 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
 		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
 		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "keys": stdlib.KeysFunc,
-		"lookup": lookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
+		"lookup": lookupFunc, "merge": stdlib.MergeFunc, "range": rangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
-		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
+		"setproduct": guard(stdlib.SetProductFunc, func(args []cty.Value) error {
+			total := 1
+			for _, a := range args {
+				if a.IsKnown() && !a.IsNull() && a.CanIterateElements() {
+					total *= a.LengthInt() + 1
+					if total > maxRange {
+						return fmt.Errorf("setproduct would have more than %d elements", maxRange)
+					}
+				}
+			}
+			return nil
+		}), "setsubtract": stdlib.SetSubtractFunc,
 		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
 		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
 		"jsondecode": stdlib.JSONDecodeFunc, "csvdecode": stdlib.CSVDecodeFunc,
@@ -216,6 +232,76 @@ var jsonEncodeFunc = function.New(&function.Spec{
 		return cty.StringVal(string(buf)).WithMarks(marks), nil
 	},
 })
+
+// maxRange bounds range(): a hostile range(1e9) would otherwise allocate a
+// billion values.
+const maxRange = 1 << 20
+
+// rangeFunc is Terraform's range, refusing results of more than maxRange
+// elements.
+var rangeFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "params", Type: cty.Number},
+	Type:     function.StaticReturnType(cty.List(cty.Number)),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		nums := make([]float64, len(args))
+		for i, a := range args {
+			f, _ := a.AsBigFloat().Float64()
+			nums[i] = f
+		}
+		start, end, step := 0.0, 0.0, 1.0
+		switch len(nums) {
+		case 1:
+			end = nums[0]
+		case 2:
+			start, end = nums[0], nums[1]
+		case 3:
+			start, end, step = nums[0], nums[1], nums[2]
+		default:
+			return cty.NilVal, fmt.Errorf("range takes one, two or three arguments")
+		}
+		if step == 0 {
+			return cty.NilVal, fmt.Errorf("step must not be zero")
+		}
+		if n := (end - start) / step; n > maxRange {
+			return cty.NilVal, fmt.Errorf("range would have %.0f elements, more than onus evaluates (%d)", n, maxRange)
+		}
+		return stdlib.Range(args...)
+	},
+})
+
+// guard wraps a function with a check of its arguments that refuses calls
+// whose result would be too large to hold.
+func guard(f function.Function, check func([]cty.Value) error) function.Function {
+	spec := &function.Spec{Params: f.Params(), VarParam: f.VarParam()}
+	spec.Type = func(args []cty.Value) (cty.Type, error) { return f.ReturnTypeForValues(args) }
+	spec.Impl = func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if err := check(args); err != nil {
+			return cty.NilVal, err
+		}
+		return f.Call(args)
+	}
+	return function.New(spec)
+}
+
+var formatWidthRE = regexp.MustCompile(`%[-+ #0]*([0-9]+)|\.([0-9]+)`)
+
+// guardFormat refuses format verbs whose width or precision would build a
+// string of gigabytes from a few bytes of source.
+func guardFormat(f function.Function) function.Function {
+	return guard(f, func(args []cty.Value) error {
+		if len(args) == 0 || !args[0].IsKnown() || args[0].IsNull() || args[0].Type() != cty.String {
+			return nil
+		}
+		for _, m := range formatWidthRE.FindAllStringSubmatch(args[0].AsString(), -1) {
+			for _, g := range m[1:] {
+				if len(g) > 5 {
+					return fmt.Errorf("format width or precision %s is more than onus evaluates", g)
+				}
+			}
+		}
+		return nil
+	})
+}
 
 // lookupFunc is Terraform's lookup, whose default may be null (cty's own
 // lookup refuses a null default).

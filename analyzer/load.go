@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -36,6 +37,13 @@ type Options struct {
 	MaxFileSize int64
 	// Parallelism bounds concurrent work; GOMAXPROCS when zero.
 	Parallelism int
+	// MaxNesting bounds how deeply brackets may nest in one file. The HCL
+	// parser recurses per level, so a hostile file could otherwise exhaust
+	// the stack, which no recover can catch.
+	MaxNesting int
+	// EvalTimeout bounds the evaluation of one root module and everything
+	// it calls.
+	EvalTimeout time.Duration
 }
 
 // Default limits, generous for real code and small enough that hostile input
@@ -44,6 +52,8 @@ const (
 	DefaultMaxInstances   = 10000
 	DefaultMaxModuleDepth = 32
 	DefaultMaxFileSize    = 10 << 20
+	DefaultMaxNesting     = 256
+	DefaultEvalTimeout    = 2 * time.Minute
 )
 
 func (o Options) withDefaults() Options {
@@ -55,6 +65,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxFileSize <= 0 {
 		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.MaxNesting <= 0 {
+		o.MaxNesting = DefaultMaxNesting
+	}
+	if o.EvalTimeout <= 0 {
+		o.EvalTimeout = DefaultEvalTimeout
 	}
 	if o.Parallelism <= 0 {
 		o.Parallelism = runtime.GOMAXPROCS(0)
@@ -338,6 +354,11 @@ func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
 	}
 	// A byte order mark is valid in files saved by some editors.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if line, deep := nestingTooDeep(src, p.opts.MaxNesting); deep {
+		r := hcl.Range{Filename: name, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 1}}
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Nesting too deep",
+			Detail: fmt.Sprintf("%s nests brackets more than %d levels deep; it was skipped (raise it with --max-nesting).", name, p.opts.MaxNesting), Subject: &r}}
+	}
 	f := &File{Name: name, Abs: abs, Bytes: src, JSON: strings.HasSuffix(abs, ".json")}
 	var diags hcl.Diagnostics
 	func() {
@@ -414,4 +435,28 @@ func localSource(src string) (string, bool) {
 		return filepath.FromSlash(src), true
 	}
 	return "", false
+}
+
+// nestingTooDeep reports whether brackets nest more than limit levels deep
+// anywhere in src, and the line where they first do. Brackets inside strings
+// count too: the over-estimate only matters for files no one writes by hand.
+func nestingTooDeep(src []byte, limit int) (line int, deep bool) {
+	depth := 0
+	line = 1
+	for _, b := range src {
+		switch b {
+		case '\n':
+			line++
+		case '{', '[', '(':
+			depth++
+			if depth > limit {
+				return line, true
+			}
+		case '}', ']', ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0, false
 }

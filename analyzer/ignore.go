@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -62,6 +63,10 @@ func ParseIgnore(comment string) (ig Ignore, ok bool, err error) {
 // trailing comment covers its own line.
 func fileIgnores(f *File) ([]Ignore, hcl.Diagnostics) {
 	if f == nil || f.JSON {
+		return nil, nil
+	}
+	// Most files hold no ignore at all; lexing them would be wasted.
+	if !bytes.Contains(f.Bytes, []byte("onus:ignore")) {
 		return nil, nil
 	}
 	toks, _ := hclsyntax.LexConfig(f.Bytes, f.Name, hcl.InitialPos)

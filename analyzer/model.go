@@ -260,20 +260,32 @@ func (c *Config) index() {
 }
 
 // Resources returns every managed instance of the given types across the
-// configuration, in address order per type.
+// configuration, in address order per type. The slice is shared: callers
+// must not modify it.
 func (c *Config) Resources(types ...string) []*Resource {
-	var out []*Resource
-	for _, t := range types {
-		out = append(out, c.byType[t]...)
-	}
-	return out
+	return c.collect("", types)
 }
 
-// DataSources returns every data source instance of the given types.
+// DataSources returns every data source instance of the given types. The
+// slice is shared: callers must not modify it.
 func (c *Config) DataSources(types ...string) []*Resource {
-	var out []*Resource
+	return c.collect("data.", types)
+}
+
+func (c *Config) collect(prefix string, types []string) []*Resource {
+	if len(types) == 1 {
+		// The capacity is clipped so that an append by a caller copies
+		// instead of writing into the index.
+		rs := c.byType[prefix+types[0]]
+		return rs[:len(rs):len(rs)]
+	}
+	n := 0
 	for _, t := range types {
-		out = append(out, c.byType["data."+t]...)
+		n += len(c.byType[prefix+t])
+	}
+	out := make([]*Resource, 0, n)
+	for _, t := range types {
+		out = append(out, c.byType[prefix+t]...)
 	}
 	return out
 }

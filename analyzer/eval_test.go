@@ -476,3 +476,30 @@ resource "aws_x" "r" {
 		t.Errorf("deep nesting must be refused with file and line; got %v", diags)
 	}
 }
+
+func TestInstalledModulesAreRead(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "5.0.0"
+  name    = "main"
+}
+module "remote" { source = "git::https://example.com/x.git" }`,
+		".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Version":"5.0.0","Dir":".terraform/modules/vpc"}]}`,
+		".terraform/modules/vpc/main.tf": `
+variable "name" {}
+resource "aws_vpc" "this" { tags = { Name = var.name } }`,
+	})
+	cfgs, diags := evaluate(t, dir, Options{})
+	if diff := cmp.Diff([]string{"module.vpc.aws_vpc.this"}, addresses(cfgs)); diff != "" {
+		t.Errorf("addresses (-want +got):\n%s", diff)
+	}
+	noted := false
+	for _, d := range diags {
+		noted = noted || (d.Summary == "Module not installed" && strings.Contains(d.Detail, "remote"))
+	}
+	if !noted {
+		t.Errorf("a module that is not installed must be noted, not guessed")
+	}
+}

@@ -97,7 +97,7 @@ func setOwner(b *Block, r *Resource) {
 // controlsOf derives the controls of one check on one configuration from
 // the resources it applies to, the findings it made and the unknown values it
 // read. Findings must already carry their suppressions.
-func controlsOf(c *Check, cfg *Config, findings []*Finding, unknowns map[*Resource][]string) []Control {
+func controlsOf(c *Check, cfg *Config, findings []*Finding, unknowns map[*Resource][]string, stand map[string]*Resource) []Control {
 	var out []Control
 	byAddr := map[string][]*Finding{}
 	for _, f := range findings {
@@ -109,9 +109,15 @@ func controlsOf(c *Check, cfg *Config, findings []*Finding, unknowns map[*Resour
 		subjects = append(subjects, cfg.byType[t]...)
 		subjects = append(subjects, cfg.byType["data."+t]...)
 	}
-	for addr := range byAddr {
+	for _, addr := range sortedKeys(byAddr) {
 		if r := cfg.Lookup(addr); r != nil {
 			subjects = append(subjects, r)
+		} else {
+			// One stand-in per address, whichever check reported on it.
+			if stand[addr] == nil {
+				stand[addr] = configSubject(byAddr[addr][0])
+			}
+			subjects = append(subjects, stand[addr])
 		}
 	}
 	sort.SliceStable(subjects, func(i, j int) bool { return subjects[i].Address < subjects[j].Address })
@@ -137,4 +143,32 @@ func controlsOf(c *Check, cfg *Config, findings []*Finding, unknowns map[*Resour
 		out = append(out, Control{Check: c, Resource: r, Status: StatusPass})
 	}
 	return out
+}
+
+// ConfigMode marks the stand-in resource of a control about a block that is
+// no resource instance: a provider, a backend, a local or a variable.
+const ConfigMode Mode = "config"
+
+// configSubject makes the stand-in resource for a finding about a provider
+// block, a backend, a local or a variable, so that its control is listed and
+// counted like any other.
+func configSubject(f *Finding) *Resource {
+	addr := f.Resource
+	last := addr
+	if i := strings.LastIndex(addr, "module."); i >= 0 {
+		if j := strings.Index(addr[i+len("module."):], "."); j >= 0 {
+			last = addr[i+len("module.")+j+1:]
+		}
+	}
+	// The type names the kind of block: provider.aws, terraform.backend.s3,
+	// local, var.
+	parts := strings.Split(last, ".")
+	typ := parts[0]
+	switch {
+	case parts[0] == "provider" && len(parts) >= 2:
+		typ = "provider." + parts[1]
+	case parts[0] == "terraform" && len(parts) >= 3:
+		typ = strings.Join(parts[:3], ".")
+	}
+	return &Resource{Mode: ConfigMode, Type: typ, Address: addr, Body: &Block{DefRange: f.Range, Range: f.Range, Attributes: map[string]*Attribute{}}}
 }

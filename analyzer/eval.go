@@ -66,7 +66,7 @@ func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
 	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10, deadline: time.Now().Add(p.opts.EvalTimeout)}
 	ev.funcs = p.functions(rootAbs)
 	root := &Module{Dir: p.displayName(rootAbs)}
-	ev.cfg = &Config{Root: root, lockFile: lockFileOf(rootAbs)}
+	ev.cfg = &Config{Root: root, lockFile: lockFileOf(rootAbs), key: p.rootKey(rootAbs)}
 	m := &modEval{ev: ev, dm: p.dir(rootAbs), mod: root, ancestry: []string{rootAbs}}
 	m.vars = m.rootVariables()
 	m.run()
@@ -92,6 +92,7 @@ func (ev *evaluator) warn(rng *hcl.Range, summary, detail string) {
 func (m *modEval) run() cty.Value {
 	d := m.dm.decl
 	m.locals = map[string]cty.Value{}
+	m.mod.Locals = map[string]*Attribute{}
 	m.res = map[string]cty.Value{}
 	m.modules = map[string]cty.Value{}
 	m.accessed = accessedAttributes(m.dm)
@@ -107,7 +108,11 @@ func (m *modEval) run() cty.Value {
 		a := a
 		name := name
 		nodes["local."+name] = &node{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
-			m.locals[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+			v := m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+			m.locals[name] = v
+			la := &Attribute{Name: name, Expr: a.Expr, Range: a.Range, Path: "local." + name}
+			la.Value, la.Refs, la.JSON = unmarkValue(v)
+			m.mod.Locals[name] = la
 		}}
 	}
 	for _, r := range d.resources {

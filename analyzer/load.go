@@ -460,3 +460,25 @@ func nestingTooDeep(src []byte, limit int) (line int, deep bool) {
 	}
 	return 0, false
 }
+
+// rootKey names a root module independently of the working directory: its
+// path relative to the enclosing repository, else to the scanned path that
+// holds it.
+func (p *Project) rootKey(rootAbs string) string {
+	for dir := rootAbs; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			if rel, err := filepath.Rel(dir, rootAbs); err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	for _, sr := range p.scanRoots {
+		if rel, err := filepath.Rel(sr, rootAbs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return ""
+}

@@ -200,6 +200,11 @@ type Module struct {
 	Providers []*Block
 	// Terraform holds the evaluated `terraform` blocks (required_providers…).
 	Terraform []*Block
+	// Variables holds each input variable's value, with the range of where
+	// it was written: a default, a tfvars line, or the caller's argument.
+	Variables map[string]*Attribute
+	// Locals holds each local value.
+	Locals map[string]*Attribute
 
 	cfg *Config
 }
@@ -213,6 +218,11 @@ type Config struct {
 	Modules []*Module
 
 	lockFile string
+	// key names the root module in fingerprints: its directory relative to
+	// the repository (the nearest directory holding .git) or, outside one,
+	// to the scanned path — never to the working directory, so that a
+	// baseline written in one place matches in another.
+	key string
 	// active is the pass running over this configuration; readers record
 	// unknown values against it. Checks run one at a time per configuration.
 	active *Pass

@@ -20,7 +20,7 @@ import (
 // would be prompted for, and onus cannot guess it.
 func (m *modEval) rootVariables() map[string]cty.Value {
 	decls := m.dm.decl.variables
-	given := map[string]cty.Value{}
+	given := map[string]givenValue{}
 	var files []string
 	if _, err := os.Stat(filepath.Join(m.dm.abs, "terraform.tfvars")); err == nil {
 		files = append(files, filepath.Join(m.dm.abs, "terraform.tfvars"))
@@ -60,7 +60,7 @@ func (m *modEval) rootVariables() map[string]cty.Value {
 		if decl == nil {
 			continue
 		}
-		given[name] = parseCLIVar(raw, decl.typ)
+		given[name] = givenValue{value: parseCLIVar(raw, decl.typ)}
 	}
 	return m.assignVariables(given, nil)
 }
@@ -82,10 +82,10 @@ func parseCLIVar(raw string, ty cty.Type) cty.Value {
 
 // readVarFile reads a .tfvars or .tfvars.json file. Var files hold literal
 // values only; anything else is reported and skipped.
-func (m *modEval) readVarFile(abs string) map[string]cty.Value {
+func (m *modEval) readVarFile(abs string) map[string]givenValue {
 	p := m.ev.p
 	name := p.displayName(abs)
-	out := map[string]cty.Value{}
+	out := map[string]givenValue{}
 	if !p.within(abs) && !m.isExplicitVarFile(abs) {
 		m.ev.warn(&hcl.Range{Filename: name}, "Variable file outside the scan root", name+" was not read")
 		return out
@@ -120,7 +120,7 @@ func (m *modEval) readVarFile(abs string) map[string]cty.Value {
 		if d.HasErrors() {
 			continue
 		}
-		out[n] = v
+		out[n] = givenValue{v, a.Expr, a.Range}
 	}
 	return out
 }
@@ -134,13 +134,24 @@ func (m *modEval) isExplicitVarFile(abs string) bool {
 	return false
 }
 
+// givenValue is a value assigned to a variable, with where it was written
+// (a tfvars line, a module argument); expr is nil for --var.
+type givenValue struct {
+	value cty.Value
+	expr  hcl.Expression
+	rng   hcl.Range
+}
+
 // assignVariables gives every declared variable its value: the given one
 // converted to the declared type, else the default, else unknown. Marks on
-// given values (references from the caller) are kept.
-func (m *modEval) assignVariables(given map[string]cty.Value, callRange *hcl.Range) map[string]cty.Value {
+// given values (references from the caller) are kept. Each value is also
+// recorded in Module.Variables with where it was written.
+func (m *modEval) assignVariables(given map[string]givenValue, callRange *hcl.Range) map[string]cty.Value {
 	out := map[string]cty.Value{}
+	m.mod.Variables = map[string]*Attribute{}
 	for name, decl := range m.dm.decl.variables {
-		v, ok := given[name]
+		g, ok := given[name]
+		v := g.value
 		if ok && v.IsNull() && !decl.nullable {
 			ok = false
 		}
@@ -155,6 +166,7 @@ func (m *modEval) assignVariables(given map[string]cty.Value, callRange *hcl.Ran
 				continue
 			}
 			v = dv
+			g = givenValue{value: dv, expr: decl.def, rng: decl.def.Range()}
 		}
 		cv, err := convertVariable(v, decl)
 		if err != nil {
@@ -165,6 +177,9 @@ func (m *modEval) assignVariables(given map[string]cty.Value, callRange *hcl.Ran
 			m.ev.warn(&rng, "Invalid value for variable", fmt.Sprintf("var.%s: %v; treated as unknown", name, err))
 		}
 		out[name] = cv
+		a := &Attribute{Name: name, Expr: g.expr, Range: g.rng, Path: "var." + name}
+		a.Value, a.Refs, a.JSON = unmarkValue(cv)
+		m.mod.Variables[name] = a
 	}
 	return out
 }
@@ -200,9 +215,10 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
 	keys, single, known := m.expand(mc.count, mc.forEach, m.scope(ts, nil), base)
 	call := func(path string, extra map[string]cty.Value) cty.Value {
 		ctx := m.scope(ts, extra)
-		given := map[string]cty.Value{}
+		given := map[string]givenValue{}
 		for _, name := range sortedKeys(mc.args) {
-			given[name] = m.eval(mc.args[name].Expr, ctx)
+			a := mc.args[name]
+			given[name] = givenValue{m.eval(a.Expr, ctx), a.Expr, a.Range}
 		}
 		child := &Module{Dir: m.ev.p.displayName(childAbs), Path: path, Parent: m.mod}
 		m.mod.Children = append(m.mod.Children, child)

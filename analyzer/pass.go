@@ -28,8 +28,12 @@ type Finding struct {
 	Path string
 	// Fingerprint identifies the finding across unrelated edits.
 	Fingerprint string
-	// Snippet is the source line Range starts on.
+	// Snippet is the source line Range starts on, with Secret masked.
 	Snippet string
+	// Secret is a secret value the finding is about (a password, a key),
+	// set through Pass.MaskLast. The runner masks it in Snippet, so that no
+	// printer repeats it; messages carry only its masked form.
+	Secret string
 	// Suppressed is set when an ignore, the configuration or a baseline
 	// silences the finding; suppressed findings are kept, not dropped.
 	Suppressed *Suppression
@@ -137,10 +141,19 @@ func (p *Pass) ReportRange(r *Resource, rng hcl.Range, path string, format strin
 		Resource:      r.Address,
 		Range:         rng,
 		Path:          path,
-		Fingerprint:   Fingerprint(c.ID, r.Address, path),
+		Fingerprint:   Fingerprint(c.ID, p.rootKey()+r.Address, path),
 		resourceRange: r.Body.DefRange,
 		cfg:           p.Config,
 	})
+}
+
+// rootKey names the configuration in fingerprints, so that the same address
+// in two root modules (envs/prod and envs/staging) is two findings.
+func (p *Pass) rootKey() string {
+	if p.Config == nil || p.Config.key == "" || p.Config.key == "." {
+		return ""
+	}
+	return p.Config.key + ":"
 }
 
 // Fingerprint derives the stable identity of a finding from what survives

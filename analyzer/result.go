@@ -21,6 +21,7 @@ type Result struct {
 	Resources int
 
 	runs    []checkRun
+	configs []*Config
 	targets map[string]bool
 }
 
@@ -39,8 +40,12 @@ func (r *Result) Controls() []Control {
 		byRun[key{f.cfg, f.CheckID}] = append(byRun[key{f.cfg, f.CheckID}], f)
 	}
 	var out []Control
+	stand := map[*Config]map[string]*Resource{}
 	for _, run := range r.runs {
-		for _, c := range controlsOf(run.check, run.cfg, byRun[key{run.cfg, run.check.ID}], run.unknowns) {
+		if stand[run.cfg] == nil {
+			stand[run.cfg] = map[string]*Resource{}
+		}
+		for _, c := range controlsOf(run.check, run.cfg, byRun[key{run.cfg, run.check.ID}], run.unknowns, stand[run.cfg]) {
 			if r.targets != nil && c.Finding == nil && !r.targets[c.Resource.Body.DefRange.Filename] {
 				continue
 			}

@@ -82,10 +82,11 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 	}
 	findings = dedupe(findings)
 	res.runs = runs
+	res.configs = cfgs
 	res.targets = p.targets
 	findings = p.applyIgnores(findings, opts.Now, &res.Diagnostics)
 	for i := range findings {
-		findings[i].Snippet = p.sourceLine(findings[i].Range)
+		findings[i].Snippet = MaskSnippet(p.sourceLine(findings[i].Range), findings[i].Secret)
 	}
 	if p.targets != nil {
 		findings = filterFindings(findings, p.targets)

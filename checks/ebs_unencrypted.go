@@ -45,50 +45,81 @@ var EBSUnencrypted = &analyzer.Check{
 func init() { register(EBSUnencrypted) }
 
 func runEBSUnencrypted(p *analyzer.Pass) {
-	if encryptionByDefault(p) != triNo {
+	byDefault := encryptionByDefault(p)
+	if byDefault == triYes {
 		return
 	}
+	// Encryption by default that may be on (an unknown enabled, an instance
+	// of unknown count) clears no volume for certain: what would be
+	// reported is recorded as unknown instead.
+	flag := func(r *analyzer.Resource, report func()) {
+		if byDefault == triMaybe {
+			p.NoteUnknown(r, "enabled of aws_ebs_encryption_by_default")
+			return
+		}
+		report()
+	}
 	for _, r := range p.Resources("aws_ebs_volume") {
-		if volumeEncryption(p, r, 0) != triNo {
+		switch volumeEncryption(p, r, 0) {
+		case triMaybe:
+			if a := r.Attr("encrypted"); a == nil || a.Value.IsWhollyKnown() {
+				p.NoteUnknown(r, "snapshot_id")
+			}
+			continue
+		case triYes:
 			continue
 		}
-		p.ReportAt(r, "encrypted",
-			"EBS volume is not encrypted: AWS encrypts a volume only when asked or when encryption by default is on for the region; set encrypted = true")
+		flag(r, func() {
+			p.ReportAt(r, "encrypted",
+				"EBS volume is not encrypted: AWS encrypts a volume only when asked or when encryption by default is on for the region; set encrypted = true")
+		})
 	}
 	for _, r := range p.Resources("aws_instance", "aws_spot_instance_request", "aws_launch_configuration") {
 		for _, kind := range []string{"root_block_device", "ebs_block_device"} {
 			for _, b := range r.Body.BlocksOf(kind) {
-				reportUnencryptedDevice(p, r, b, kind)
+				reportUnencryptedDevice(p, r, b, kind, flag)
 			}
 		}
 	}
 	for _, r := range p.Resources("aws_launch_template") {
 		for _, m := range r.Body.BlocksOf("block_device_mappings") {
+			if m.Unknown {
+				p.NoteUnknown(r, "block_device_mappings")
+				continue
+			}
 			for _, b := range m.BlocksOf("ebs") {
-				reportUnencryptedDevice(p, r, b, "block_device_mappings.ebs")
+				reportUnencryptedDevice(p, r, b, "block_device_mappings.ebs", flag)
 			}
 		}
 	}
 }
 
 // reportUnencryptedDevice reports a block device block whose encrypted is
-// false or unset, unless it is built from a snapshot.
-func reportUnencryptedDevice(p *analyzer.Pass, r *analyzer.Resource, b *analyzer.Block, kind string) {
+// false or unset, unless it is built from a snapshot (whose encryption then
+// applies, and is unknown). flag reports, or records an unknown control when
+// encryption by default may be on.
+func reportUnencryptedDevice(p *analyzer.Pass, r *analyzer.Resource, b *analyzer.Block, kind string, flag func(*analyzer.Resource, func())) {
 	if b.Unknown {
+		p.NoteUnknown(r, kind)
 		return
 	}
 	a := b.Attr("encrypted")
 	if a == nil {
 		if b.Attr("snapshot_id") != nil {
+			p.NoteUnknown(r, joinBlockPath(b.Path, "snapshot_id"))
 			return // the snapshot's encryption applies
 		}
-		p.ReportBlock(r, b,
-			"%s does not set encrypted = true and the provider defaults it to false: the volume is encrypted only if its source snapshot is or encryption by default is on; set encrypted = true", kind)
+		flag(r, func() {
+			p.ReportBlock(r, b,
+				"%s does not set encrypted = true and the provider defaults it to false: the volume is encrypted only if its source snapshot is or encryption by default is on; set encrypted = true", kind)
+		})
 		return
 	}
 	if v, ok := a.Bool(); ok && !v {
-		p.ReportAttr(r, a,
-			"%s has encrypted = false: AWS stores this volume and its snapshots unencrypted unless encryption by default is on for the region; set it to true", kind)
+		flag(r, func() {
+			p.ReportAttr(r, a,
+				"%s has encrypted = false: AWS stores this volume and its snapshots unencrypted unless encryption by default is on for the region; set it to true", kind)
+		})
 	}
 }
 

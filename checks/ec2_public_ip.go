@@ -47,6 +47,9 @@ func runEC2PublicIP(p *analyzer.Pass) {
 		p.ReportAttr(r, a, "%s a public IPv4 address: it is reachable from the Internet wherever security groups allow; launch without one and reach it through a load balancer or Session Manager", who)
 	}
 	for _, r := range p.Resources("aws_launch_template") {
+		// Interfaces from a dynamic block over an unknown collection may
+		// ask for a public address (recorded as an unknown read).
+		r.Body.HasUnknownBlocks("network_interfaces")
 		for _, ni := range r.Body.BlocksOf("network_interfaces") {
 			a := ni.Attr("associate_public_ip_address")
 			if v, ok := a.Bool(); ok && v {

@@ -26,7 +26,11 @@ func init() { register(EKSPublicEndpoint) }
 func runEKSPublicEndpoint(p *analyzer.Pass) {
 	for _, r := range p.Resources("aws_eks_cluster") {
 		vc := r.Body.FirstBlock("vpc_config")
-		if vc == nil || vc.Unknown {
+		if vc == nil {
+			continue
+		}
+		if vc.Unknown {
+			p.NoteUnknown(r, "vpc_config")
 			continue
 		}
 		public, ok := vc.BoolOr("endpoint_public_access", true)

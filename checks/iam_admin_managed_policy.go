@@ -68,8 +68,12 @@ func runIAMAdminManagedPolicy(p *analyzer.Pass) {
 			if a == nil {
 				continue
 			}
-			for _, hit := range adminPolicyARNs(p, a) {
+			hits := adminPolicyARNs(p, a)
+			for _, hit := range hits {
 				p.ReportRange(r, hit.rng, a.Path, "Attaches the AWS managed %s policy: AWS maintains it, but it grants %s; attach a policy scoped to the job", hit.name, adminPolicyMeaning(hit.name))
+			}
+			if len(hits) == 0 && !policyARNsResolved(p, a) {
+				p.NoteUnknown(r, ma.Name)
 			}
 		}
 	}
@@ -94,7 +98,7 @@ type adminPolicyHit struct {
 // the ARN of a data "aws_iam_policy" looked up by a known name or ARN.
 func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 	var out []adminPolicyHit
-	items, _ := a.Strings()
+	items, _ := analyzer.StringsValue(a.Value)
 	literal := literalElementRanges(a.Expr)
 	for _, s := range items {
 		if name := adminManagedPolicy(s); name != "" {
@@ -168,15 +172,70 @@ func dataPolicyAdmin(p *analyzer.Pass, a *analyzer.Attribute, elems int) string 
 	if d == nil || d.Mode != analyzer.Data {
 		return ""
 	}
-	if arn, ok := d.Attr("arn").String(); ok {
+	if arn, ok := quietString(d.Attr("arn")); ok {
 		return adminManagedPolicy(arn)
 	}
 	// Looked up by the name of an AWS managed administrator policy (and no
 	// path prefix that could select a customer policy instead).
-	if name, ok := d.Attr("name").String(); ok && d.Attr("path_prefix") == nil {
+	if name, ok := quietString(d.Attr("name")); ok && d.Attr("path_prefix") == nil {
 		if name == "AdministratorAccess" || name == "IAMFullAccess" {
 			return name
 		}
 	}
 	return ""
+}
+
+// policyARNsResolved reports whether every policy an argument attaches is
+// known not to be an administrator policy, when adminPolicyARNs found none:
+// the ARNs are known, or derived only from policies the configuration
+// creates (a customer policy is never an AWS managed one), or only their
+// partition is unknown, or they are the arn of a data "aws_iam_policy"
+// looked up by a known ARN or name.
+func policyARNsResolved(p *analyzer.Pass, a *analyzer.Attribute) bool {
+	if a.Value.IsWhollyKnown() {
+		return true
+	}
+	if len(a.Refs) == 0 {
+		return false
+	}
+	customer := true
+	for _, ref := range a.Refs {
+		if resourceTypeOfAddress(ref.Address) != "aws_iam_policy" {
+			customer = false
+		}
+	}
+	if customer {
+		return true
+	}
+	exprs := []hcl.Expression{a.Expr}
+	if t := listElementExprs(a.Expr, len(analyzer.Elements(a.Value))); t != nil {
+		exprs = t
+	}
+	if onlyPartitionRefs(a.Refs) {
+		for _, e := range exprs {
+			if !partitionTemplateKnown(e) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(exprs) == 1 && len(a.Refs) == 1 && a.Refs[0].Attr == "arn" && strings.Contains(a.Refs[0].Address, "data.aws_iam_policy.") {
+		if d := p.Lookup(a.Refs[0].Address); d != nil {
+			_, arnKnown := quietString(d.Attr("arn"))
+			_, nameKnown := quietString(d.Attr("name"))
+			return arnKnown || nameKnown && d.Attr("path_prefix") == nil
+		}
+	}
+	return false
+}
+
+// partitionTemplateKnown reports whether an ARN template's only unknown part
+// is its partition, so the policy it names is known.
+func partitionTemplateKnown(e hcl.Expression) bool {
+	tmpl, ok := unwrapTemplate(e)
+	if !ok {
+		return false
+	}
+	text, _ := templateText(tmpl)
+	return strings.Count(text, string(unknownMark)) == 1 && strings.HasPrefix(text, "arn:"+string(unknownMark)+":")
 }

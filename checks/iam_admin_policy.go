@@ -20,13 +20,31 @@ func init() { register(IAMAdminPolicy) }
 
 func runIAMAdminPolicy(p *analyzer.Pass) {
 	eachPolicyStatement(p, func(s *policyStatement, from *heldPolicy) {
-		if !grantsToIdentity(s, from) {
-			return
+		if grantsToIdentity(s, from) {
+			if act, ok := adminGrant(s); ok {
+				act.report(p, "Allow of every action (%q) on every resource (\"*\") makes the holder an administrator: AWS enforces exactly this grant, so scope the actions and resources to what the identity needs", act.Text)
+				return
+			}
 		}
-		if act, ok := adminGrant(s); ok {
-			act.report(p, "Allow of every action (%q) on every resource (\"*\") makes the holder an administrator: AWS enforces exactly this grant, so scope the actions and resources to what the identity needs", act.Text)
+		if mayGrantToIdentity(s, from) && mayMatch(&s.Action, isFullWildcardAction) && mayMatch(&s.Resource, isWildcardResource) {
+			noteUnknownStatement(p, s, "Effect", "Action", "Resource")
 		}
 	})
+}
+
+// mayGrantToIdentity reports whether s is, or may be, an Allow statement of
+// an identity-based policy (see grantsToIdentity).
+func mayGrantToIdentity(s *policyStatement, from *heldPolicy) bool {
+	if from != nil && from.Kind != identityPolicy {
+		return false
+	}
+	return s.mayAllow() && (s.isIdentityStatement() || s.Unreadable)
+}
+
+// mayMatch reports whether an element has, or may have, an item for which
+// match is true: a known one, or an unknown part.
+func mayMatch(v *policyValues, match func(string) bool) bool {
+	return v.find(match) != nil || (v.Present && !v.Known)
 }
 
 // grantsToIdentity reports whether s is an Allow statement of an

@@ -22,7 +22,16 @@ func init() { register(IAMAllowNotAction) }
 func runIAMAllowNotAction(p *analyzer.Pass) {
 	eachPolicyStatement(p, func(s *policyStatement, _ *heldPolicy) {
 		if !s.allows() {
+			if s.mayAllow() && (s.Unreadable || len(s.NotAction.Items) > 0 || len(s.NotResource.Items) > 0 || !s.NotAction.Known || !s.NotResource.Known) {
+				noteUnknownStatement(p, s, "Effect", "NotAction", "NotResource")
+			}
 			return
+		}
+		if s.NotAction.Present && !s.NotAction.Known && len(s.NotAction.Items) == 0 {
+			noteUnknownStatement(p, s, "NotAction")
+		}
+		if s.NotResource.Present && !s.NotResource.Known && len(s.NotResource.Items) == 0 {
+			noteUnknownStatement(p, s, "NotResource")
 		}
 		// NotAction with Allow grants every action of every service except
 		// those listed (IAM User Guide, NotAction element, checked 2026-12). An

@@ -26,7 +26,12 @@ func runIAMUserPolicy(p *analyzer.Pass) {
 		// A list whose length is known is non-empty even when its
 		// elements (aws_iam_user.x.name) are unknown.
 		a := r.Attr("users")
-		if a == nil || !a.Value.IsKnown() || len(analyzer.Elements(a.Value)) == 0 {
+		if a != nil && !a.Value.IsKnown() {
+			// The list itself is unknown: it may or may not name users.
+			p.NoteUnknown(r, "users")
+			continue
+		}
+		if a == nil || len(analyzer.Elements(a.Value)) == 0 {
 			continue
 		}
 		p.ReportAttr(r, a, msg)

@@ -26,10 +26,18 @@ func init() { register(IAMWildcardAction) }
 func runIAMWildcardAction(p *analyzer.Pass) {
 	eachPolicyStatement(p, func(s *policyStatement, from *heldPolicy) {
 		if !grantsToIdentity(s, from) {
+			// An unknown effect, or an unreadable statement, may grant a
+			// wildcard action: the control cannot be decided.
+			if mayGrantToIdentity(s, from) && mayMatch(&s.Action, isWildcardActionPattern) {
+				noteUnknownStatement(p, s, "Effect", "Action")
+			}
 			return
 		}
 		if _, admin := adminGrant(s); admin {
 			return
+		}
+		if !s.Action.Known && s.Action.find(isWildcardActionPattern) == nil {
+			noteUnknownStatement(p, s, "Action")
 		}
 		var wild []string
 		var first *policyValue
@@ -54,4 +62,10 @@ func runIAMWildcardAction(p *analyzer.Pass) {
 		}
 		first.report(p, "Allow of %s grants %s, including actions AWS adds later: list the actions the identity needs", strings.Join(wild, ", "), scope)
 	})
+}
+
+// isWildcardActionPattern reports whether an action is a full or a service
+// wildcard, the patterns this check reports.
+func isWildcardActionPattern(a string) bool {
+	return isFullWildcardAction(a) || isServiceWildcardAction(a)
 }

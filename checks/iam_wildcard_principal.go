@@ -40,10 +40,15 @@ var principalCheckExempt = map[string]bool{
 func runIAMWildcardPrincipal(p *analyzer.Pass) {
 	exempt := map[string]bool{}
 	eachPolicyStatement(p, func(s *policyStatement, from *heldPolicy) {
-		if !s.allows() {
+		if !s.mayAllow() {
 			return
 		}
 		if from != nil && principalCheckExempt[from.Type] {
+			return
+		}
+		if from != nil && from.Kind == identityPolicy && s.Unreadable {
+			// Identity policies name no principal: an unreadable one
+			// hides no wildcard.
 			return
 		}
 		if from == nil {
@@ -57,10 +62,13 @@ func runIAMWildcardPrincipal(p *analyzer.Pass) {
 				return
 			}
 		}
-		who := wildcardPrincipal(&s.Principal)
-		if who == nil || narrowsPrincipal(s) {
+		if publicGrant(s) != triYes {
+			if publicGrant(s) == triMaybe {
+				noteUnknownStatement(p, s, "Effect", "Principal", "Condition")
+			}
 			return
 		}
+		who := wildcardPrincipal(&s.Principal)
 		if isTrustStatement(s, from) {
 			who.report(p, "Allow to Principal %s with no condition that narrows who: any AWS account can assume this role; name the accounts or roles that may, or add a condition such as aws:PrincipalOrgID", principalText(s, who))
 			return
@@ -137,15 +145,25 @@ func runLambdaWildcardPermissions(p *analyzer.Pass) {
 
 func reportLambdaWildcard(p *analyzer.Pass, r *analyzer.Resource, narrowing ...string) {
 	a := r.Attr("principal")
-	if who, ok := a.String(); !ok || who != "*" {
+	who, ok := quietString(a)
+	if ok && who != "*" {
 		return
 	}
 	for _, n := range narrowing {
 		// A narrowing argument that is set, even to a value onus cannot
-		// see, may restrict the grant.
-		if r.Attr(n) != nil {
+		// see, may restrict the grant; one whose value is known does.
+		if na := r.Attr(n); na != nil {
+			if !na.Value.IsWhollyKnown() && (ok || a != nil) {
+				p.NoteUnknown(r, n)
+			}
 			return
 		}
+	}
+	if !ok {
+		if a != nil {
+			p.NoteUnknown(r, "principal")
+		}
+		return
 	}
 	p.ReportAttr(r, a, "Lambda permission granted to principal \"*\" with no source account, source ARN or organization: AWS lets any account use it, so name the principal or set %s", narrowing[0])
 }

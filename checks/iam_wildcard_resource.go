@@ -26,6 +26,9 @@ func init() { register(IAMWildcardResource) }
 func runIAMWildcardResource(p *analyzer.Pass) {
 	eachPolicyStatement(p, func(s *policyStatement, from *heldPolicy) {
 		if !grantsToIdentity(s, from) {
+			if mayGrantToIdentity(s, from) && mayWriteEverywhere(s) {
+				noteUnknownStatement(p, s, "Effect", "Action", "Resource", "Condition")
+			}
 			return
 		}
 		if _, admin := adminGrant(s); admin {
@@ -33,17 +36,25 @@ func runIAMWildcardResource(p *analyzer.Pass) {
 		}
 		res := s.Resource.find(isWildcardResource)
 		if res == nil || scopesResources(s) {
+			// Unknown resources, or a condition with unknown values, may
+			// leave write actions on every resource.
+			if mayWriteEverywhere(s) {
+				noteUnknownStatement(p, s, "Action", "Resource", "Condition")
+			}
 			return
 		}
 		// Full and service wildcards are iam-wildcard-action's to report;
 		// this check names the specific write actions left over.
 		var writes []string
 		for _, a := range s.Action.Items {
-			if isWriteAction(a.Text) && !isFullWildcardAction(a.Text) && !isServiceWildcardAction(a.Text) {
+			if isReportedWrite(a.Text) {
 				writes = append(writes, `"`+a.Text+`"`)
 			}
 		}
 		if len(writes) == 0 {
+			if !s.Action.Known {
+				noteUnknownStatement(p, s, "Action")
+			}
 			return
 		}
 		const maxNamed = 3
@@ -53,4 +64,23 @@ func runIAMWildcardResource(p *analyzer.Pass) {
 		}
 		res.report(p, "Allow of write actions (%s) on Resource \"*\" reaches every matching resource in the account, including ones created later: name the resource ARNs", named)
 	})
+}
+
+// isReportedWrite reports whether an action is a write this check names:
+// full and service wildcards are iam-wildcard-action's to report.
+func isReportedWrite(a string) bool {
+	return isWriteAction(a) && !isFullWildcardAction(a) && !isServiceWildcardAction(a)
+}
+
+// mayWriteEverywhere reports whether a statement not reported may still
+// allow write actions on every resource: its actions, resources or
+// conditions are not all known, and nothing known rules it out.
+func mayWriteEverywhere(s *policyStatement) bool {
+	if s.Unreadable {
+		return true
+	}
+	if _, admin := adminGrant(s); admin {
+		return false
+	}
+	return mayMatch(&s.Action, isReportedWrite) && mayMatch(&s.Resource, isWildcardResource) && !surelyScopesResources(s)
 }

@@ -88,7 +88,26 @@ type policyValues struct {
 	// Known is set when every item is known; Items lists only known items.
 	Known bool
 	Items []policyValue
+	// Prefixes are the known prefixes of the unknown items, and Open is set
+	// when some unknown part may be any value at all (no known prefix).
+	Prefixes []string
+	Open     bool
 	policyLocation
+}
+
+// mayEqual reports whether an unknown part of the element may be exactly s:
+// an item with no known prefix may be anything, one with a prefix only what
+// starts with it.
+func (v *policyValues) mayEqual(s string) bool {
+	if v.Open {
+		return true
+	}
+	for _, p := range v.Prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // find returns the first known item for which match is true, or nil.
@@ -123,9 +142,28 @@ type policyPrincipals struct {
 	Present bool
 	// Known is false when the element, a principal type or a dynamic
 	// principals block could not be read; Entries then holds what could.
-	Known   bool
+	Known bool
+	// Open is set when a part that could not be read may name anyone: not
+	// only unknown identifiers of a known type.
+	Open    bool
 	Entries []policyPrincipal
 	policyLocation
+}
+
+// mayBeWildcard reports whether the element, not known to name everyone,
+// may: an unreadable part, or an unknown identifier of type "*" or AWS that
+// may be "*".
+func (pr *policyPrincipals) mayBeWildcard() bool {
+	if pr.Open {
+		return true
+	}
+	for i := range pr.Entries {
+		e := &pr.Entries[i]
+		if (e.Type == "*" || strings.EqualFold(e.Type, "AWS")) && !e.Identifiers.Known && e.Identifiers.mayEqual("*") {
+			return true
+		}
+	}
+	return false
 }
 
 // policyCondition is one operator/key pair of a Condition element, e.g.
@@ -157,12 +195,116 @@ type policyStatement struct {
 	Conditions      []policyCondition
 	ConditionsKnown bool
 
+	// Unreadable marks the stand-in for statements that could not be read
+	// at all (an unknown Statement element, a dynamic statement block over
+	// an unknown collection): nothing about it is known. Checks never
+	// report it; they record it as an unknown control.
+	Unreadable bool
+
 	policyLocation
 }
 
 // allows reports whether the statement is known to be an Allow. A Deny grants
 // nothing, and a statement of unknown effect must not produce a finding.
 func (s *policyStatement) allows() bool { return s.EffectKnown && s.Effect == "Allow" }
+
+// mayAllow reports whether the statement is, or may be, an Allow.
+func (s *policyStatement) mayAllow() bool { return !s.EffectKnown || s.Effect == "Allow" }
+
+// unreadableStatement stands for the statements of a document that could not
+// be read, at the document's location.
+func unreadableStatement(owner *analyzer.Resource, rng hcl.Range, path string) *policyStatement {
+	unknown := policyValues{Present: true}
+	return &policyStatement{
+		Unreadable:     true,
+		Action:         unknown,
+		NotAction:      unknown,
+		Resource:       unknown,
+		NotResource:    unknown,
+		Principal:      policyPrincipals{},
+		NotPrincipal:   policyPrincipals{},
+		policyLocation: policyLocation{Owner: owner, Range: rng, Path: path},
+	}
+}
+
+// noteUnknownStatement records that the running check cannot decide about a
+// statement because of the named elements (those that are unknown among
+// them): the control on the statement's owner shows as unknown, naming them.
+func noteUnknownStatement(p *analyzer.Pass, s *policyStatement, elements ...string) {
+	if s.Unreadable {
+		p.NoteUnknown(s.Owner, s.Path+" (statements that cannot be read before apply)")
+		return
+	}
+	var named []string
+	for _, e := range elements {
+		if what := s.unknownElement(e); what != "" {
+			named = append(named, what)
+		}
+	}
+	if len(named) == 0 {
+		named = []string{s.Path}
+	}
+	for _, what := range named {
+		p.NoteUnknown(s.Owner, what)
+	}
+}
+
+// unknownElement names element e of the statement ("Effect", "Action",
+// "Resource", "NotAction", "NotResource", "Principal", "Condition") when its
+// value is not wholly known, and returns "" otherwise.
+func (s *policyStatement) unknownElement(e string) string {
+	var v *policyValues
+	switch e {
+	case "Effect":
+		if s.EffectKnown {
+			return ""
+		}
+		return s.Path + ".effect"
+	case "Principal":
+		if s.Principal.Known {
+			return ""
+		}
+		return elementPath(s.Principal.policyLocation, s.Path, "principals")
+	case "Condition":
+		if s.ConditionsKnown && conditionValuesKnown(s) {
+			return ""
+		}
+		return s.Path + ".condition"
+	case "Action":
+		v = &s.Action
+	case "NotAction":
+		v = &s.NotAction
+	case "Resource":
+		v = &s.Resource
+	case "NotResource":
+		v = &s.NotResource
+	default:
+		return ""
+	}
+	if v.Known {
+		return ""
+	}
+	return elementPath(v.policyLocation, s.Path, strings.ToLower(e))
+}
+
+// elementPath is the path of a statement element for an unknown control:
+// its own path when it has one, else the statement's.
+func elementPath(l policyLocation, stmt, name string) string {
+	if l.Path != "" {
+		return l.Path
+	}
+	return stmt + "." + name
+}
+
+// conditionValuesKnown reports whether every condition value is known.
+func conditionValuesKnown(s *policyStatement) bool {
+	for _, c := range s.Conditions {
+		if !c.Values.Known {
+			return false
+		}
+	}
+	return true
+}
 
 // isIdentityStatement reports whether the statement has neither Principal nor
 // NotPrincipal, i.e. it belongs to an identity-based policy. AWS requires a
@@ -363,8 +505,16 @@ func jsonValues(n *pnode, owner *analyzer.Resource, path string) policyValues {
 		case pString:
 			v.Items = append(v.Items, policyValue{Text: e.text, policyLocation: policyLocation{Owner: owner, Range: e.rng, Path: path}})
 		case pNull:
+		case pUnknown:
+			v.Known = false
+			if e.text == "" {
+				v.Open = true
+			} else {
+				v.Prefixes = append(v.Prefixes, e.text)
+			}
 		default:
 			v.Known = false
+			v.Open = true
 		}
 	}
 	if n.kind == pArray {
@@ -396,7 +546,7 @@ func jsonPrincipals(n *pnode, owner *analyzer.Resource, path string) policyPrinc
 		}
 	case pNull:
 	default:
-		pr.Known = false
+		pr.Known, pr.Open = false, true
 	}
 	return pr
 }
@@ -596,10 +746,15 @@ func blockStatement(doc *analyzer.Resource, b *analyzer.Block) *policyStatement 
 		policyLocation:  policyLocation{Owner: doc, Range: b.DefRange, Path: path},
 		ConditionsKnown: true,
 	}
-	if sid, ok := b.Attr("sid").String(); ok {
+	// The reader records no unknown read itself: whether an unknown element
+	// matters is for each check to say (noteUnknownStatement).
+	if sid, ok := quietString(b.Attr("sid")); ok {
 		s.Sid = sid
 	}
-	s.Effect, s.EffectKnown = b.StringOr("effect", "Allow")
+	s.Effect, s.EffectKnown = "Allow", true
+	if a := b.Attr("effect"); a != nil {
+		s.Effect, s.EffectKnown = analyzer.StringValue(a.Value)
+	}
 	s.Action = attrValues(doc, b, "actions")
 	s.NotAction = attrValues(doc, b, "not_actions")
 	s.Resource = attrValues(doc, b, "resources")
@@ -611,8 +766,8 @@ func blockStatement(doc *analyzer.Resource, b *analyzer.Block) *policyStatement 
 			s.ConditionsKnown = false
 			continue
 		}
-		test, ok1 := cb.Attr("test").String()
-		variable, ok2 := cb.Attr("variable").String()
+		test, ok1 := quietString(cb.Attr("test"))
+		variable, ok2 := quietString(cb.Attr("variable"))
 		if !ok1 || !ok2 {
 			s.ConditionsKnown = false
 			continue
@@ -643,8 +798,11 @@ func attrValues(doc *analyzer.Resource, b *analyzer.Block, name string) policyVa
 	}
 	loc := policyLocation{Owner: doc, Range: a.Range, Path: path}
 	v := policyValues{Present: true, policyLocation: loc}
-	items, known := a.Strings()
+	items, known := analyzer.StringsValue(a.Value)
 	v.Known = known
+	if !known {
+		v.Prefixes, v.Open = unknownPrefixes(a.Value)
+	}
 	literal := literalElementRanges(a.Expr)
 	for _, s := range items {
 		it := policyValue{Text: s, policyLocation: loc}
@@ -654,6 +812,40 @@ func attrValues(doc *analyzer.Resource, b *analyzer.Block, name string) policyVa
 		v.Items = append(v.Items, it)
 	}
 	return v
+}
+
+// unknownPrefixes returns the known prefixes of the unknown strings of a
+// list (or of a lone string), and open when some unknown part has none.
+func unknownPrefixes(v cty.Value) (prefixes []string, open bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() {
+		if v.Type() == cty.String {
+			if p := v.Range().StringPrefix(); p != "" {
+				return []string{p}, false
+			}
+		}
+		return nil, true
+	}
+	if v.IsNull() {
+		return nil, false
+	}
+	if v.Type() == cty.String {
+		return nil, false
+	}
+	for _, e := range analyzer.Elements(v) {
+		if e.IsKnown() {
+			continue
+		}
+		p := ""
+		if e.Type() == cty.String {
+			p = e.Range().StringPrefix()
+		}
+		if p == "" {
+			return prefixes, true
+		}
+		prefixes = append(prefixes, p)
+	}
+	return prefixes, false
 }
 
 // literalElementRanges maps each literal string element of a list
@@ -703,12 +895,12 @@ func blockPrincipals(doc *analyzer.Resource, b *analyzer.Block, name string) pol
 	pr := policyPrincipals{Present: true, Known: true, policyLocation: policyLocation{Owner: doc, Range: blocks[0].DefRange, Path: blocks[0].Path}}
 	for _, pb := range blocks {
 		if pb.Unknown {
-			pr.Known = false
+			pr.Known, pr.Open = false, true
 			continue
 		}
-		typ, ok := pb.Attr("type").String()
+		typ, ok := quietString(pb.Attr("type"))
 		if !ok {
-			pr.Known = false
+			pr.Known, pr.Open = false, true
 			continue
 		}
 		ids := attrValues(doc, pb, "identifiers")
@@ -735,7 +927,8 @@ const (
 
 // pnode is one value of a policy document, whatever syntax it came from.
 type pnode struct {
-	kind    pkind
+	kind pkind
+	// text is a string's value, or the known prefix of an unknown one.
 	text    string
 	keys    []string
 	members []*pnode
@@ -832,7 +1025,13 @@ func ctyNode(v cty.Value) *pnode {
 	v, _ = v.UnmarkDeep()
 	switch {
 	case !v.IsKnown():
-		return &pnode{kind: pUnknown}
+		// An unknown string built by a template keeps its known prefix
+		// ("arn:aws:iam::${...}:root"), which rules some values out.
+		n := &pnode{kind: pUnknown}
+		if v.Type() == cty.String {
+			n.text = v.Range().StringPrefix()
+		}
+		return n
 	case v.IsNull():
 		return &pnode{kind: pNull}
 	}
@@ -1183,6 +1382,8 @@ func (r *jsonReader) str() (*pnode, error) {
 	r.pos++ // opening quote
 	var b strings.Builder
 	unknown := false
+	// prefix is the text before the first unknown interpolation.
+	prefix := ""
 	for {
 		if r.pos >= len(r.s) {
 			return nil, fmt.Errorf("offset %d: unterminated string", start)
@@ -1192,10 +1393,13 @@ func (r *jsonReader) str() (*pnode, error) {
 		case c == '"':
 			r.pos++
 			if unknown {
-				return &pnode{kind: pUnknown}, nil
+				return &pnode{kind: pUnknown, text: prefix}, nil
 			}
 			return &pnode{kind: pString, text: b.String()}, nil
 		case c == unknownMark:
+			if !unknown {
+				prefix = b.String()
+			}
 			unknown = true
 			r.pos++
 		case c == '\\':
@@ -1507,6 +1711,37 @@ func narrowsPrincipal(s *policyStatement) bool {
 	return false
 }
 
+// surelyNarrowsPrincipal reports whether a condition whose values are all
+// known restricts who the statement applies to. Conditions are ANDed, so one
+// such condition narrows whatever the others say.
+func surelyNarrowsPrincipal(s *policyStatement) bool {
+	for _, c := range s.Conditions {
+		if c.Values.Known && narrowingCondition(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicGrant says whether a statement grants to everyone: yes when it is a
+// known Allow to a known wildcard principal with no condition that narrows
+// it (what s3-public-policy and iam-wildcard-principal report); maybe when
+// an unknown effect, principal or condition leaves it open; no otherwise.
+func publicGrant(s *policyStatement) tri {
+	who := wildcardPrincipal(&s.Principal)
+	switch {
+	case s.Unreadable:
+		return triMaybe
+	case !s.mayAllow(), surelyNarrowsPrincipal(s):
+		return triNo
+	case who == nil && !s.Principal.mayBeWildcard():
+		return triNo
+	case s.allows() && who != nil && !narrowsPrincipal(s):
+		return triYes
+	}
+	return triMaybe
+}
+
 // scopesResources reports whether a statement's conditions (may) restrict
 // the resources it applies to, as the AWS managed policies do when they pair
 // Resource "*" with a tag or service condition: a positive match on a
@@ -1518,6 +1753,16 @@ func scopesResources(s *policyStatement) bool {
 	if !s.ConditionsKnown {
 		return true
 	}
+	return scopingCondition(s, false)
+}
+
+// surelyScopesResources reports whether a condition whose values are all
+// known scopes the resources of the statement.
+func surelyScopesResources(s *policyStatement) bool { return scopingCondition(s, true) }
+
+// scopingCondition reports whether some condition of s scopes its resources;
+// with knownOnly, a condition with unknown values does not count.
+func scopingCondition(s *policyStatement, knownOnly bool) bool {
 	for _, c := range s.Conditions {
 		base, ok := positiveOperator(c.Operator)
 		if !ok || base == "ipaddress" {
@@ -1531,6 +1776,9 @@ func scopesResources(s *policyStatement) bool {
 			continue
 		}
 		if !c.Values.Known {
+			if knownOnly {
+				continue
+			}
 			return true
 		}
 		for _, v := range c.Values.Items {
@@ -1744,6 +1992,11 @@ func heldPolicies(p *analyzer.Pass, kinds ...policyKind) []heldPolicy {
 // with the document, not with each consumer, so it is reported once. from is
 // the policy argument for inline statements, nil for data documents.
 // Statements overridden by sid in their own document are not visited.
+//
+// A document that cannot be read wholly is also handed to fn as one
+// Unreadable statement at the policy argument (or the data source), which no
+// check reports and every check that could have reported something records as
+// an unknown control.
 func eachPolicyStatement(p *analyzer.Pass, fn func(s *policyStatement, from *heldPolicy)) {
 	for _, h := range heldPolicies(p) {
 		doc := readPolicy(p, h.Resource, h.Attr)
@@ -1752,6 +2005,13 @@ func eachPolicyStatement(p *analyzer.Pass, fn func(s *policyStatement, from *hel
 				fn(s, &h)
 			}
 		}
+		if !doc.Complete {
+			path := h.Attr.Path
+			if path == "" {
+				path = h.Attr.Name
+			}
+			fn(unreadableStatement(h.Resource, h.Attr.Range, path), &h)
+		}
 	}
 	for _, d := range p.DataSources("aws_iam_policy_document") {
 		doc := readPolicyDocument(p, d)
@@ -1759,6 +2019,9 @@ func eachPolicyStatement(p *analyzer.Pass, fn func(s *policyStatement, from *hel
 			if s.Owner == d {
 				fn(s, nil)
 			}
+		}
+		if !doc.Complete {
+			fn(unreadableStatement(d, d.Body.DefRange, "statement"), nil)
 		}
 	}
 }

@@ -33,6 +33,9 @@ func runNACLWorldAdminPort(p *analyzer.Pass) {
 	rules := networkACLRules(p)
 	for i, n := range rules {
 		if n.unknown || !n.world() || !n.actionKnown || !n.allow || !n.egressKnown || n.egress {
+			if mayExposeRemoteAdmin(rules, i) {
+				noteUnknownEntry(p, n)
+			}
 			continue
 		}
 		var open []string
@@ -45,6 +48,9 @@ func runNACLWorldAdminPort(p *analyzer.Pass) {
 			}
 		}
 		if len(open) == 0 {
+			if mayExposeRemoteAdmin(rules, i) {
+				noteUnknownEntry(p, n)
+			}
 			continue
 		}
 		p.ReportAttr(n.r, n.cidrAttr,
@@ -63,4 +69,71 @@ func reachesPast(all []naclRule, i int, a adminPort) bool {
 		}
 	}
 	return false
+}
+
+// mayExposeRemoteAdmin reports whether entry all[i], not reported, may still
+// let world traffic in to SSH or RDP: an unknown CIDR, action, direction,
+// rule number, protocol or port, an entry that cannot be seen, or an ACL
+// onus cannot identify leaves it open.
+func mayExposeRemoteAdmin(all []naclRule, i int) bool {
+	n := all[i]
+	world := triNo
+	switch {
+	case n.unknown:
+		world = triMaybe
+	case n.cidrKnown:
+		world = triOf(n.cidr.Bits() == 0, true)
+	case n.cidrAttr != nil && !n.cidrAttr.Value.IsWhollyKnown():
+		world = triMaybe
+	}
+	allow, ingress := triMaybe, triMaybe
+	if !n.unknown {
+		allow = triOf(n.allow, n.actionKnown)
+		ingress = triOf(!n.egress, n.egressKnown)
+	}
+	if triAnd(world, allow, ingress) == triNo {
+		return false
+	}
+	for _, a := range adminPorts {
+		if !a.Remote {
+			continue
+		}
+		for _, proto := range []protocol{protoTCP, protoUDP} {
+			t := triAnd(world, allow, ingress, n.opens(proto, a.Port), exposes(all, i, proto, a.Port))
+			if t != triNo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noteUnknownEntry records an unknown control on the resource that holds a
+// network ACL entry.
+func noteUnknownEntry(p *analyzer.Pass, n naclRule) {
+	if n.unknown {
+		kind := "ingress"
+		if n.egress {
+			kind = "egress"
+		}
+		p.NoteUnknown(n.r, kind)
+		return
+	}
+	var unknown []string
+	for _, name := range []string{"network_acl_id", "rule_number", "rule_no", "egress", "rule_action", "action", "protocol", "from_port", "to_port", "cidr_block", "ipv6_cidr_block"} {
+		if name == "network_acl_id" && n.acl != "" {
+			continue // resolved through its reference
+		}
+		if n.fields.set(name) && !n.fields.value(name).IsWhollyKnown() {
+			unknown = append(unknown, name)
+		}
+	}
+	what := "entries of the same network ACL that may come first"
+	if len(unknown) > 0 {
+		what = strings.Join(unknown, ", ")
+	}
+	if n.fields.block != nil && n.fields.block.Path != "" {
+		what = n.fields.block.Path + ": " + what
+	}
+	p.NoteUnknown(n.r, what)
 }

@@ -375,6 +375,12 @@ type sgRule struct {
 	// the rule is not known to; quote is the CIDR for the message.
 	world *analyzer.Attribute
 	quote string
+	// worldMaybe is set when the rule is not known to admit the whole
+	// Internet but may: some of its CIDRs are unknown.
+	worldMaybe bool
+	// protoOpen and portsOpen are set when the protocol, or the ports, are
+	// set to values onus cannot know before apply.
+	protoOpen, portsOpen bool
 }
 
 // sgRuleTypes lists the resources security group rules are read from.
@@ -397,7 +403,8 @@ func securityGroupRules(p *analyzer.Pass) []sgRule {
 				}
 			}
 		case "aws_security_group_rule":
-			typ, ok := r.Body.StringOr("type", "")
+			// An unknown type is reported by hiddenSecurityGroupRules.
+			typ, ok := quietString(r.Attr("type"))
 			if !ok || (typ != "ingress" && typ != "egress") {
 				continue
 			}
@@ -413,6 +420,8 @@ func newSGRule(r *analyzer.Resource, f ruleFields, egress bool, cidrArgs []strin
 	rule := sgRule{r: r, fields: f, egress: egress}
 	if s, ok := f.str(protoArg); ok {
 		rule.proto = parseProtocol(s)
+	} else {
+		rule.protoOpen = !f.value(protoArg).IsWhollyKnown()
 	}
 	switch {
 	case rule.proto == protoAll:
@@ -427,15 +436,123 @@ func newSGRule(r *analyzer.Resource, f ruleFields, egress bool, cidrArgs []strin
 		if ok1 && ok2 {
 			rule.ports, rule.portsKnown = newPortRange(from, to)
 		}
+		rule.portsOpen = !f.value("from_port").IsWhollyKnown() || !f.value("to_port").IsWhollyKnown()
 	}
 	for _, name := range cidrArgs {
-		cidrs, _ := f.strs(name)
+		cidrs, known := f.strs(name)
 		if q, ok := worldCIDRs(cidrs); ok {
 			rule.world, rule.quote = f.at(name), q
 			break
 		}
+		if !known {
+			rule.worldMaybe = true
+		}
+	}
+	if rule.world != nil {
+		rule.worldMaybe = false
 	}
 	return rule
+}
+
+// unknownPath names what keeps a rule's verdict open, for an unknown
+// control: the rule block, or the list it is an element of.
+func (r sgRule) unknownPath() string {
+	if r.fields.list != nil {
+		return unknownArgPath(r.fields.list, r.fields.list.Name)
+	}
+	var unknown []string
+	for _, name := range []string{"cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "protocol", "ip_protocol", "from_port", "to_port"} {
+		if r.fields.set(name) && !r.fields.value(name).IsWhollyKnown() {
+			unknown = append(unknown, name)
+		}
+	}
+	what := strings.Join(unknown, ", ")
+	if r.fields.block != nil && r.fields.block.Path != "" {
+		if what == "" {
+			return r.fields.block.Path
+		}
+		return r.fields.block.Path + ": " + what
+	}
+	if what == "" {
+		return "rule"
+	}
+	return what
+}
+
+// mayBeTier reports whether a world ingress rule not known to be in tier t
+// may be: its CIDRs, protocol or ports are unknown, and what is known does
+// not rule t out.
+func (r sgRule) mayBeTier(t ingressTier) bool {
+	if r.egress || (r.world == nil && !r.worldMaybe) {
+		return false
+	}
+	if got, _ := r.tier(); got == t {
+		return false
+	}
+	switch {
+	case r.protoOpen:
+		return true
+	case r.proto.hasPorts() && !r.portsKnown:
+		return r.portsOpen
+	}
+	got, _ := r.portTier()
+	return got == t
+}
+
+// mayOpenAllEgress reports whether a rule not known to let everything out
+// to the world may: its CIDRs, protocol or ports are unknown.
+func (r sgRule) mayOpenAllEgress() bool {
+	if !r.egress || r.opensAllEgress() || (r.world == nil && !r.worldMaybe) {
+		return false
+	}
+	switch {
+	case r.protoOpen:
+		return true
+	case r.proto == protoAll:
+		return true
+	case r.proto.hasPorts():
+		return r.portsOpen || (r.portsKnown && r.ports.All())
+	}
+	return false
+}
+
+// hiddenRules lists the rule sets that cannot be seen: a dynamic ingress or
+// egress block over an unknown collection, an unknown rule list, a rule
+// resource of unknown type. egress tells the direction; both is set when it
+// is unknown.
+type hiddenRule struct {
+	r            *analyzer.Resource
+	egress, both bool
+	path         string
+}
+
+func hiddenSecurityGroupRules(p *analyzer.Pass) []hiddenRule {
+	var out []hiddenRule
+	for _, r := range p.Resources(sgRuleTypes...) {
+		switch r.Type {
+		case "aws_security_group", "aws_default_security_group":
+			for _, kind := range []string{"ingress", "egress"} {
+				if _, unknown := ruleList(r.Body, kind); unknown {
+					out = append(out, hiddenRule{r: r, egress: kind == "egress", path: kind})
+				}
+			}
+		case "aws_security_group_rule":
+			if a := r.Attr("type"); a != nil && !a.Value.IsWhollyKnown() {
+				out = append(out, hiddenRule{r: r, both: true, path: "type"})
+			}
+		}
+	}
+	return out
+}
+
+// noteHiddenRules records an unknown control on every resource whose rules of
+// the given direction cannot be seen.
+func noteHiddenRules(p *analyzer.Pass, egress bool) {
+	for _, h := range hiddenSecurityGroupRules(p) {
+		if h.both || h.egress == egress {
+			p.NoteUnknown(h.r, h.path)
+		}
+	}
 }
 
 // ingressTier says which of the world-ingress checks owns a rule, so that a
@@ -461,6 +578,12 @@ func (r sgRule) tier() (ingressTier, []adminPort) {
 	if r.egress || r.world == nil {
 		return tierNone, nil
 	}
+	return r.portTier()
+}
+
+// portTier is the tier of the rule's protocol and ports, were it open to the
+// world.
+func (r sgRule) portTier() (ingressTier, []adminPort) {
 	switch r.proto {
 	case protoAll:
 		return tierAllPorts, nil
@@ -597,7 +720,10 @@ func networkACLRules(p *analyzer.Pass) []naclRule {
 		n := newNACLRule(r, ruleFields{block: r.Body}, aclKeyOfID(p, r.Attr("network_acl_id")), "rule_number", "rule_action")
 		// Verified 2026-12-02, Terraform AWS provider docs,
 		// aws_network_acl_rule: egress defaults to false (an ingress rule).
-		n.egress, n.egressKnown = r.Body.BoolOr("egress", false)
+		n.egress, n.egressKnown = false, true
+		if a := r.Attr("egress"); a != nil {
+			n.egress, n.egressKnown = analyzer.BoolValue(a.Value)
+		}
 		out = append(out, n)
 	}
 	return out
@@ -671,7 +797,9 @@ func aclKeyOfID(p *analyzer.Pass, a *analyzer.Attribute) string {
 	if len(a.Refs) > 0 {
 		return "ref:" + a.Refs[0].Address + "." + a.Refs[0].Attr
 	}
-	if s, ok := a.String(); ok {
+	// An unknown ID is not recorded here: whether it matters is for the
+	// check to say (the entry may belong to any ACL).
+	if s, ok := quietString(a); ok {
 		return "id:" + s
 	}
 	return ""

@@ -67,7 +67,10 @@ type bucketTarget struct {
 func targetOfBucket(r *analyzer.Resource) bucketTarget {
 	t := bucketTarget{addrs: []string{r.Address}, keyUnknown: r.KeyUnknown}
 	if a := r.Attr("bucket"); a != nil {
-		if name, ok := a.String(); ok {
+		// Read without recording an unknown read: a name only links
+		// resources, and whether an unknown one matters is for the check
+		// that relies on the link to say (s3Links.governing).
+		if name, ok := analyzer.StringValue(a.Value); ok {
 			t.name, t.named = name, true
 		} else {
 			t.nameUnknown = true
@@ -105,14 +108,14 @@ func targetOfAttr(p *analyzer.Pass, a *analyzer.Attribute) bucketTarget {
 		}
 		return t
 	}
-	if s, ok := a.String(); ok {
+	if s, ok := analyzer.StringValue(a.Value); ok {
 		t.name, t.named = bucketNameOf(s), true
 		return t
 	}
 	// `bucket = data.aws_s3_bucket.x.id` names the bucket the data source
 	// looks up; its own `bucket` argument carries the name.
 	if len(dataNames) == 1 {
-		if s, ok := dataNames[0].Attr("bucket").String(); ok {
+		if s, ok := quietString(dataNames[0].Attr("bucket")); ok {
 			t.name, t.named = bucketNameOf(s), true
 			return t
 		}
@@ -250,6 +253,9 @@ func relateBuckets(a, b bucketTarget) bucketLink {
 type s3Links struct {
 	p       *analyzer.Pass
 	targets map[*analyzer.Resource]bucketTarget
+	// indexes file split resources by the bucket they designate, per set
+	// of types (s3_index.go).
+	indexes map[string]*splitIndex
 }
 
 func newS3Links(p *analyzer.Pass) *s3Links {
@@ -275,7 +281,7 @@ func (l *s3Links) target(r *analyzer.Resource) bucketTarget {
 // pointingAt returns the resources of the given split types that point, or may
 // point, at the bucket designated by t.
 func (l *s3Links) pointingAt(t bucketTarget, types ...string) (linked []*analyzer.Resource) {
-	for _, x := range l.p.Resources(types...) {
+	for _, x := range l.candidates(t, types...) {
 		if relateBuckets(l.target(x), t) != linkNone {
 			linked = append(linked, x)
 		}
@@ -287,6 +293,46 @@ func (l *s3Links) pointingAt(t bucketTarget, types ...string) (linked []*analyze
 // at bucket r.
 func (l *s3Links) of(r *analyzer.Resource, types ...string) []*analyzer.Resource {
 	return l.pointingAt(l.target(r), types...)
+}
+
+// governing returns the resources of the given split types that point, or
+// may point, at bucket b, as s3Links.of does. When none is sure to, and some
+// may, the check cannot tell whether b is governed: it records an unknown
+// control on b naming them, so that b shows as unknown rather than pass.
+func (l *s3Links) governing(b *analyzer.Resource, types ...string) []*analyzer.Resource {
+	t := l.target(b)
+	var linked []*analyzer.Resource
+	var maybe []string
+	sure := false
+	for _, x := range l.candidates(t, types...) {
+		switch relateBuckets(l.target(x), t) {
+		case linkSure:
+			sure = true
+			linked = append(linked, x)
+		case linkMaybe:
+			maybe = append(maybe, x.Address)
+			linked = append(linked, x)
+		}
+	}
+	if !sure && len(maybe) > 0 {
+		l.p.NoteUnknown(b, "whether "+strings.Join(maybe, ", ")+" applies to this bucket")
+	}
+	return linked
+}
+
+// surelyLinked reports whether split resource x certainly points at bucket b.
+func (l *s3Links) surelyLinked(x, b *analyzer.Resource) bool {
+	return relateBuckets(l.target(x), l.target(b)) == linkSure
+}
+
+// quietString reads a string argument without recording an unknown read,
+// for values that only identify something (a name, a key ID): the check
+// that relies on them says whether an unknown one matters.
+func quietString(a *analyzer.Attribute) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	return analyzer.StringValue(a.Value)
 }
 
 // accountBlocks returns the account-level public access blocks of the
@@ -308,17 +354,32 @@ func blockSettingOn(r *analyzer.Resource, name string) bool {
 // is, or may be, on for the bucket designated by t: at bucket level or at
 // account level.
 func (l *s3Links) publicAccessSettingOn(t bucketTarget, name string) bool {
-	for _, b := range accountBlocks(l.p) {
-		if blockSettingOn(b, name) {
-			return true
+	on, _ := l.publicAccessSetting(t, name)
+	return on != triNo
+}
+
+// publicAccessSetting says whether the named Block Public Access setting is
+// on for the bucket designated by t: yes when an account block, or a block
+// surely pointing at the bucket, sets it true; maybe when a setting is
+// unknown or the block may point elsewhere (why names it); no otherwise.
+func (l *s3Links) publicAccessSetting(t bucketTarget, name string) (on tri, why string) {
+	on = triNo
+	consider := func(b *analyzer.Resource, sure bool) {
+		v, known := b.BoolOr(name, false)
+		switch {
+		case known && v && sure:
+			on = triYes
+		case (v || !known) && on == triNo:
+			on, why = triMaybe, name+" of "+b.Address
 		}
+	}
+	for _, b := range accountBlocks(l.p) {
+		consider(b, true)
 	}
 	for _, b := range l.pointingAt(t, typeS3BucketPublicAccessBlock) {
-		if blockSettingOn(b, name) {
-			return true
-		}
+		consider(b, relateBuckets(l.target(b), t) == linkSure)
 	}
-	return false
+	return on, why
 }
 
 // aclsDisabled reports whether the bucket designated by t has, or may have,
@@ -328,18 +389,33 @@ func (l *s3Links) publicAccessSettingOn(t bucketTarget, name string) bool {
 // Guide, "Controlling ownership of objects and disabling ACLs", checked
 // 2026-12).
 func (l *s3Links) aclsDisabled(t bucketTarget) bool {
+	off, _ := l.aclsOff(t)
+	return off != triNo
+}
+
+// aclsOff says whether object ownership BucketOwnerEnforced disables ACLs on
+// the bucket designated by t: yes when an ownership control surely pointing
+// at it says so, maybe when one only may point at it or its setting is
+// unknown (why names it), no otherwise.
+func (l *s3Links) aclsOff(t bucketTarget) (off tri, why string) {
+	off = triNo
 	for _, oc := range l.pointingAt(t, typeS3BucketOwnershipControls) {
+		sure := relateBuckets(l.target(oc), t) == linkSure
 		if oc.Body.HasUnknownBlocks("rule") {
-			return true
+			off, why = triMaybe, "rule of "+oc.Address
+			continue
 		}
 		for _, rule := range oc.Body.BlocksOf("rule") {
 			v, known := rule.StringOr("object_ownership", "")
-			if !known || v == "BucketOwnerEnforced" {
-				return true
+			switch {
+			case known && v == "BucketOwnerEnforced" && sure:
+				return triYes, ""
+			case !known || v == "BucketOwnerEnforced":
+				off, why = triMaybe, "object_ownership of "+oc.Address
 			}
 		}
 	}
-	return false
+	return off, why
 }
 
 // aclGroup is one of the two S3 predefined groups that make an ACL grant

@@ -23,10 +23,15 @@ func runS3AccessLoggingDisabled(p *analyzer.Pass) {
 	l := newS3Links(p)
 	targets := logTargets(p)
 	for _, b := range p.Resources(typeS3Bucket) {
-		if len(l.of(b, typeS3BucketLogging)) > 0 {
+		if len(l.governing(b, typeS3BucketLogging)) > 0 {
 			continue
 		}
-		if len(b.Body.BlocksOf("logging")) > 0 {
+		if blocks := b.Body.BlocksOf("logging"); len(blocks) > 0 {
+			// A dynamic logging block over an unknown collection may
+			// produce no block at all.
+			if allUnknownBlocks(blocks) {
+				p.NoteUnknown(b, "logging")
+			}
 			continue
 		}
 		if isLogTarget(b, targets) {
@@ -66,4 +71,15 @@ func isLogTarget(b *analyzer.Resource, targets []bucketTarget) bool {
 		}
 	}
 	return false
+}
+
+// allUnknownBlocks reports whether every block came from a dynamic block
+// over an unknown collection, so that none is certain to exist.
+func allUnknownBlocks(blocks []*analyzer.Block) bool {
+	for _, b := range blocks {
+		if !b.Unknown {
+			return false
+		}
+	}
+	return true
 }

@@ -29,22 +29,39 @@ const msgPolicyAllowsHTTP = "this bucket policy has no Deny on aws:SecureTranspo
 
 func runS3InsecureTransport(p *analyzer.Pass) {
 	l := newS3Links(p)
+	// openPolicy names, per bucket policy, why its verdict is open, so that
+	// the bucket it governs shows as unknown too.
+	openPolicy := map[*analyzer.Resource]string{}
 	for _, r := range p.Resources(typeS3BucketPolicy) {
 		a := r.Attr("policy")
-		if denies, known := policyDeniesInsecureTransport(readPolicy(p, r, a)); a != nil && known && !denies {
+		denies, known := policyDeniesInsecureTransport(readPolicy(p, r, a))
+		if a != nil && known && !denies {
 			p.ReportAttr(r, a, "%s", msgPolicyAllowsHTTP)
+		}
+		if a != nil && !known {
+			openPolicy[r] = "policy of " + r.Address
+			p.NoteUnknown(r, "policy")
 		}
 	}
 	for _, b := range p.Resources(typeS3Bucket) {
 		// The inline policy argument is deprecated since provider v4 but
 		// still applied.
 		if a := b.Attr("policy"); a != nil {
-			if denies, known := policyDeniesInsecureTransport(readPolicy(p, b, a)); known && !denies {
+			denies, known := policyDeniesInsecureTransport(readPolicy(p, b, a))
+			if known && !denies {
 				p.ReportAttr(b, a, "%s", msgPolicyAllowsHTTP)
+			}
+			if !known {
+				p.NoteUnknown(b, "policy")
 			}
 			continue
 		}
-		if len(l.of(b, typeS3BucketPolicy)) > 0 {
+		if linked := l.governing(b, typeS3BucketPolicy); len(linked) > 0 {
+			for _, x := range linked {
+				if why, open := openPolicy[x]; open && l.surelyLinked(x, b) {
+					p.NoteUnknown(b, why)
+				}
+			}
 			continue
 		}
 		p.ReportMissing(b, "policy",

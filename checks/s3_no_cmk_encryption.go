@@ -40,6 +40,9 @@ type sseVerdict struct {
 	// ok is set when the configuration uses (or may use) a customer-managed
 	// key.
 	ok bool
+	// unknown names the value that keeps an ok verdict open: the
+	// configuration may use a customer-managed key, or may not.
+	unknown string
 	// report is the argument or block to report when not ok.
 	attr  *analyzer.Attribute
 	block *analyzer.Block
@@ -50,13 +53,22 @@ func runS3NoCMKEncryption(p *analyzer.Pass) {
 	l := newS3Links(p)
 	// Split configurations are judged where they stand, whatever bucket
 	// they serve.
+	verdicts := map[*analyzer.Resource]sseVerdict{}
 	for _, r := range p.Resources(typeS3BucketSSE) {
-		reportSSE(p, r, judgeSSE(r.Body))
+		v := judgeSSE(r.Body)
+		verdicts[r] = v
+		reportSSE(p, r, v)
 	}
 	for _, b := range p.Resources(typeS3Bucket) {
-		if len(l.of(b, typeS3BucketSSE)) > 0 {
+		if linked := l.governing(b, typeS3BucketSSE); len(linked) > 0 {
 			// The split resource governs the bucket (it overrides the
-			// deprecated inline block); it was judged above.
+			// deprecated inline block); it was judged above. An open
+			// verdict there leaves the bucket open too.
+			for _, x := range linked {
+				if v := verdicts[x]; v.unknown != "" && l.surelyLinked(x, b) {
+					p.NoteUnknown(b, v.unknown+" of "+x.Address)
+				}
+			}
 			continue
 		}
 		inline := b.Body.BlocksOf("server_side_encryption_configuration")
@@ -72,6 +84,8 @@ func runS3NoCMKEncryption(p *analyzer.Pass) {
 
 func reportSSE(p *analyzer.Pass, r *analyzer.Resource, v sseVerdict) {
 	switch {
+	case v.ok && v.unknown != "":
+		p.NoteUnknown(r, v.unknown)
 	case v.ok:
 	case v.attr != nil:
 		p.ReportAttr(r, v.attr, "%s", v.msg)
@@ -85,8 +99,11 @@ func reportSSE(p *analyzer.Pass, r *analyzer.Resource, v sseVerdict) {
 // server_side_encryption_configuration block of aws_s3_bucket. Both hold
 // `rule { apply_server_side_encryption_by_default { ... } }`.
 func judgeSSE(c *analyzer.Block) sseVerdict {
-	if c.Unknown || c.HasUnknownBlocks("rule") {
-		return sseVerdict{ok: true}
+	if c.Unknown {
+		return sseVerdict{ok: true, unknown: c.Type}
+	}
+	if c.HasUnknownBlocks("rule") {
+		return sseVerdict{ok: true, unknown: joinBlockPath(c.Path, "rule")}
 	}
 	rules := c.BlocksOf("rule")
 	if len(rules) == 0 {
@@ -94,19 +111,27 @@ func judgeSSE(c *analyzer.Block) sseVerdict {
 		return sseVerdict{ok: true}
 	}
 	var bad sseVerdict
+	var open sseVerdict
 	for _, rule := range rules {
 		v := judgeSSERule(rule)
-		if v.ok {
+		if v.ok && v.unknown == "" {
 			return v
 		}
+		if v.ok {
+			open = v
+			continue
+		}
 		bad = v
+	}
+	if open.ok {
+		return open
 	}
 	return bad
 }
 
 func judgeSSERule(rule *analyzer.Block) sseVerdict {
 	if rule.HasUnknownBlocks("apply_server_side_encryption_by_default") {
-		return sseVerdict{ok: true}
+		return sseVerdict{ok: true, unknown: joinBlockPath(rule.Path, "apply_server_side_encryption_by_default")}
 	}
 	d := rule.FirstBlock("apply_server_side_encryption_by_default")
 	if d == nil {
@@ -116,7 +141,7 @@ func judgeSSERule(rule *analyzer.Block) sseVerdict {
 	algAttr := d.Attr("sse_algorithm")
 	alg, known := algAttr.String()
 	if !known {
-		return sseVerdict{ok: true}
+		return sseVerdict{ok: true, unknown: unknownArgPath(algAttr, "sse_algorithm")}
 	}
 	switch alg {
 	case "AES256":
@@ -126,15 +151,59 @@ func judgeSSERule(rule *analyzer.Block) sseVerdict {
 		if keyAttr == nil {
 			return sseVerdict{attr: algAttr, msg: msgAWSManaged}
 		}
-		key, known := keyAttr.String()
+		key, known := quietString(keyAttr)
 		if known && isAWSManagedS3Key(key) {
 			return sseVerdict{attr: keyAttr, msg: msgAWSManaged}
 		}
 		// A key id, ARN or alias of a key you manage, or an unknown one
-		// (aws_kms_key.x.arn is computed): not reported.
+		// (aws_kms_key.x.arn is computed): not reported. An unknown key
+		// derived from keys the configuration creates is yours; any other
+		// unknown key (a variable, a data source that may look up
+		// alias/aws/s3) leaves the control open.
+		if !known && !derivedFromOwnKeys(keyAttr) {
+			return sseVerdict{ok: true, unknown: unknownArgPath(keyAttr, "kms_master_key_id")}
+		}
 		return sseVerdict{ok: true}
 	}
 	return sseVerdict{ok: true}
+}
+
+// ownKeyTypes are the resources whose id, arn or alias names a KMS key
+// the configuration creates, and so a customer-managed one.
+var ownKeyTypes = map[string]bool{
+	"aws_kms_key": true, "aws_kms_alias": true, "aws_kms_replica_key": true,
+	"aws_kms_external_key": true, "aws_kms_replica_external_key": true,
+}
+
+// derivedFromOwnKeys reports whether an unknown key argument is derived
+// only from KMS keys (or aliases) the configuration manages.
+func derivedFromOwnKeys(a *analyzer.Attribute) bool {
+	if len(a.Refs) == 0 {
+		return false
+	}
+	for _, ref := range a.Refs {
+		if !ownKeyTypes[resourceTypeOfAddress(ref.Address)] {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownArgPath names an argument for an unknown control: its path in the
+// resource, or name when it has none.
+func unknownArgPath(a *analyzer.Attribute, name string) string {
+	if a != nil && a.Path != "" {
+		return a.Path
+	}
+	return name
+}
+
+// joinBlockPath appends a nested block name to a block path.
+func joinBlockPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
 }
 
 // isAWSManagedS3Key reports whether a kms_master_key_id names the AWS-managed

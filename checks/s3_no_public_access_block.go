@@ -28,7 +28,7 @@ func runS3NoPublicAccessBlock(p *analyzer.Pass) {
 	}
 	l := newS3Links(p)
 	for _, b := range p.Resources(typeS3Bucket) {
-		if len(l.of(b, typeS3BucketPublicAccessBlock)) > 0 {
+		if len(l.governing(b, typeS3BucketPublicAccessBlock)) > 0 {
 			continue
 		}
 		p.ReportMissing(b, typeS3BucketPublicAccessBlock,

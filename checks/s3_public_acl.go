@@ -98,8 +98,18 @@ func reportPublicACL(p *analyzer.Pass, l *s3Links, r *analyzer.Resource, found [
 	// permissions (S3 rejects setting this one); with ignore_public_acls on
 	// (bucket or account level), S3 ignores public ACLs when it evaluates
 	// access. Either way the grant opens nothing; unknown settings may be
-	// either and so do not produce a finding.
-	if l.aclsDisabled(t) || l.publicAccessSettingOn(t, "ignore_public_acls") {
+	// either and so do not produce a finding: the control is unknown.
+	off, whyOff := l.aclsOff(t)
+	ignored, whyIgnored := l.publicAccessSetting(t, "ignore_public_acls")
+	if off == triYes || ignored == triYes {
+		return
+	}
+	if off == triMaybe || ignored == triMaybe {
+		why := whyOff
+		if why == "" {
+			why = whyIgnored
+		}
+		p.NoteUnknown(r, why)
 		return
 	}
 	for _, f := range found {

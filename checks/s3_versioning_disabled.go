@@ -29,17 +29,32 @@ func runS3VersioningDisabled(p *analyzer.Pass) {
 	// aws_s3_bucket_versioning (provider v4+): versioning_configuration
 	// status is Enabled, Suspended or Disabled; the provider docs say
 	// Disabled is only for creating or importing unversioned buckets.
+	// unknownStatus names, per split resource, the value that keeps its
+	// verdict open, so that the bucket it governs shows as unknown too.
+	unknownStatus := map[*analyzer.Resource]string{}
 	for _, r := range p.Resources(typeS3BucketVersioning) {
+		if r.Body.HasUnknownBlocks("versioning_configuration") {
+			unknownStatus[r] = "versioning_configuration of " + r.Address
+		}
 		for _, vc := range r.Body.BlocksOf("versioning_configuration") {
 			a := vc.Attr("status")
-			if s, ok := a.String(); ok && (s == "Suspended" || s == "Disabled") {
+			s, ok := a.String()
+			if ok && (s == "Suspended" || s == "Disabled") {
 				p.ReportAttr(r, a, "versioning status %q: %s", s, msgVersioningOff)
+			}
+			if !ok && a != nil {
+				unknownStatus[r] = "versioning status of " + r.Address
 			}
 		}
 	}
 	for _, b := range p.Resources(typeS3Bucket) {
-		if len(l.of(b, typeS3BucketVersioning)) > 0 {
+		if linked := l.governing(b, typeS3BucketVersioning); len(linked) > 0 {
 			// Governed by the split resource, judged above.
+			for _, x := range linked {
+				if why, open := unknownStatus[x]; open && l.surelyLinked(x, b) {
+					p.NoteUnknown(b, why)
+				}
+			}
 			continue
 		}
 		if b.Body.HasUnknownBlocks("versioning") || objectLockMayBeOn(b) {

@@ -38,6 +38,13 @@ func runSGDefaultAllowsTraffic(p *analyzer.Pass) {
 		if rng, path, ok := firstRule(r.Body); ok {
 			p.ReportRange(r, rng, path,
 				"the default security group has rules: AWS attaches it to anything launched without a security group, so they reach resources nobody chose; remove them")
+			continue
+		}
+		// Rule lists onus cannot see may hold rules.
+		for _, kind := range []string{"ingress", "egress"} {
+			if _, unknown := ruleList(r.Body, kind); unknown {
+				p.NoteUnknown(r, kind)
+			}
 		}
 	}
 	// Rules added to the default group from outside: security_group_id
@@ -45,6 +52,12 @@ func runSGDefaultAllowsTraffic(p *analyzer.Pass) {
 	// aws_vpc.x.default_security_group_id.
 	for _, r := range p.Resources("aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule") {
 		a := r.Attr("security_group_id")
+		if a != nil && len(a.Refs) == 0 && !a.Value.IsWhollyKnown() {
+			// An ID onus cannot see, derived from no resource (a variable
+			// without a value), may name the default group.
+			p.NoteUnknown(r, "security_group_id")
+			continue
+		}
 		if a == nil || !refersToDefaultSG(p, a) {
 			continue
 		}

@@ -19,9 +19,14 @@ var SGWorldAdminPort = &analyzer.Check{
 func init() { register(SGWorldAdminPort) }
 
 func runSGWorldAdminPort(p *analyzer.Pass) {
+	// Rules onus cannot see may be of any kind.
+	noteHiddenRules(p, false)
 	for _, rule := range securityGroupRules(p) {
 		tier, ports := rule.tier()
 		if tier != tierAdminPort {
+			if rule.mayBeTier(tierAdminPort) {
+				p.NoteUnknown(rule.r, rule.unknownPath())
+			}
 			continue
 		}
 		reportWorldRule(p, rule,

@@ -19,8 +19,13 @@ var SGWorldAllPorts = &analyzer.Check{
 func init() { register(SGWorldAllPorts) }
 
 func runSGWorldAllPorts(p *analyzer.Pass) {
+	// Rules onus cannot see may be of any kind.
+	noteHiddenRules(p, false)
 	for _, rule := range securityGroupRules(p) {
 		if tier, _ := rule.tier(); tier != tierAllPorts {
+			if rule.mayBeTier(tierAllPorts) {
+				p.NoteUnknown(rule.r, rule.unknownPath())
+			}
 			continue
 		}
 		reportWorldRule(p, rule,

@@ -27,8 +27,13 @@ var SGWorldEgressAll = &analyzer.Check{
 func init() { register(SGWorldEgressAll) }
 
 func runSGWorldEgressAll(p *analyzer.Pass) {
+	// Rules onus cannot see may be of any kind.
+	noteHiddenRules(p, true)
 	for _, rule := range securityGroupRules(p) {
 		if !rule.opensAllEgress() {
+			if rule.mayOpenAllEgress() {
+				p.NoteUnknown(rule.r, rule.unknownPath())
+			}
 			continue
 		}
 		reportWorldRule(p, rule,

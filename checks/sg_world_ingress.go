@@ -20,8 +20,13 @@ var SGWorldIngress = &analyzer.Check{
 func init() { register(SGWorldIngress) }
 
 func runSGWorldIngress(p *analyzer.Pass) {
+	// Rules onus cannot see may be of any kind.
+	noteHiddenRules(p, false)
 	for _, rule := range securityGroupRules(p) {
 		if tier, _ := rule.tier(); tier != tierOther {
+			if rule.mayBeTier(tierOther) {
+				p.NoteUnknown(rule.r, rule.unknownPath())
+			}
 			continue
 		}
 		reportWorldRule(p, rule,

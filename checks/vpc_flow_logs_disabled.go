@@ -27,14 +27,21 @@ func init() { register(VPCFlowLogsDisabled) }
 func runVPCFlowLogsDisabled(p *analyzer.Pass) {
 	flowLogs := p.Resources("aws_flow_log")
 	// A flow log whose vpc_id is unknown and not derived from any resource
-	// (a variable without a value) could capture any VPC.
+	// (a variable without a value) could capture any VPC: every VPC's
+	// control is then unknown.
 	for _, fl := range flowLogs {
-		if a := fl.Attr("vpc_id"); a != nil && !a.Known() && len(a.Refs) == 0 {
+		if a := fl.Attr("vpc_id"); a != nil && !a.Value.IsWhollyKnown() && len(a.Refs) == 0 {
+			for _, vpc := range p.Resources("aws_vpc") {
+				p.NoteUnknown(vpc, "vpc_id of "+fl.Address)
+			}
 			return
 		}
 	}
 	for _, vpc := range p.Resources("aws_vpc") {
 		if coveredByFlowLog(vpc, flowLogs) {
+			if why := coverageOpen(vpc, flowLogs); why != "" {
+				p.NoteUnknown(vpc, why)
+			}
 			continue
 		}
 		p.ReportMissing(vpc, "aws_flow_log",
@@ -67,4 +74,28 @@ func resourceBase(r *analyzer.Resource) string {
 		return r.Module.Path + "." + r.Type + "." + r.Name
 	}
 	return r.Type + "." + r.Name
+}
+
+// coverageOpen names what leaves a covered VPC's control open, or returns
+// "": coverage is certain when a flow log of known count names this very
+// instance.
+func coverageOpen(vpc *analyzer.Resource, flowLogs []*analyzer.Resource) string {
+	var why string
+	for _, fl := range flowLogs {
+		a := fl.Attr("vpc_id")
+		if a == nil {
+			continue
+		}
+		for _, ref := range a.Refs {
+			switch {
+			case ref.Address == vpc.Address && !fl.KeyUnknown:
+				return ""
+			case ref.Address == vpc.Address:
+				why = "count or for_each of " + fl.Address
+			case vpc.KeyUnknown && ref.Address == resourceBase(vpc):
+				why = "which instance of " + resourceBase(vpc) + " " + fl.Address + " captures"
+			}
+		}
+	}
+	return why
 }

@@ -1,0 +1,6 @@
+module "services" {
+  source   = "./modules/repo"
+  for_each = toset(["cart", "checkout"])
+
+  name = each.key
+}

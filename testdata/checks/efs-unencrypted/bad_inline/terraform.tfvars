@@ -1,0 +1,4 @@
+volumes = {
+  analytics = { encrypted = true }
+  scratch   = { encrypted = false }
+}

@@ -1,0 +1,5 @@
+module "data" {
+  source          = "./modules/cluster"
+  name            = "data"
+  cluster_version = "1.30"
+}

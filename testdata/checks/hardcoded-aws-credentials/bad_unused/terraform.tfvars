@@ -1,0 +1,1 @@
+deploy_key_id = "AKIAONUSFAKEKEY00013"

@@ -1,0 +1,4 @@
+workers = {
+  resize = "go1.x"
+  report = "provided.al2023"
+}

@@ -1,0 +1,2 @@
+# "Temporarily" plain HTTP while the certificate is being issued.
+listener_protocol = "HTTP"

@@ -1,0 +1,2 @@
+# Saves money in the sandbox account.
+backup_days = 0

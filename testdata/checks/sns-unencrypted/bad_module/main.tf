@@ -1,0 +1,4 @@
+module "notifications" {
+  source = "./modules/topic"
+  name   = "notifications"
+}

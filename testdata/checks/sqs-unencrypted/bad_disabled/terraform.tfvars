@@ -1,0 +1,3 @@
+queues = {
+  payments = { sse = false }
+}

@@ -56,6 +56,7 @@ func (p *Text) Write(w io.Writer, res *analyzer.Result) error {
 			p.diagnostic(&b, d, "warning", ansiYellow)
 		}
 		p.summary(&b, summarize(res))
+		p.controlSummary(&b, res)
 	}
 	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("writing text report: %w", err)
@@ -127,6 +128,27 @@ func (p *Text) summary(b *bytes.Buffer, c counts) {
 		parts = append(parts, fmt.Sprintf("%s %d", s, c.bySeverity[s]))
 	}
 	fmt.Fprintf(b, "  by severity: %s\n", strings.Join(parts, ", "))
+}
+
+// controlSummary adds one line on the controls behind the findings: how
+// many passed and how many could not be decided before apply, which
+// `onus responsibility` lists one by one. A result with no controls (no
+// check applied to anything) adds nothing.
+func (p *Text) controlSummary(b *bytes.Buffer, res *analyzer.Result) {
+	passed, unknown, total := 0, 0, 0
+	for _, c := range res.Controls() {
+		total++
+		switch c.Status {
+		case analyzer.StatusPass:
+			passed++
+		case analyzer.StatusUnknown:
+			unknown++
+		}
+	}
+	if total == 0 {
+		return
+	}
+	fmt.Fprintf(b, "  controls:    %d passed, %d unknown until apply (onus responsibility lists them)\n", passed, unknown)
 }
 
 func (p *Text) style(code, s string) string {

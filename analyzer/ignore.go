@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -117,36 +118,20 @@ func fileIgnores(f *File) ([]Ignore, hcl.Diagnostics) {
 // the finding's own line, on the line above it, or on the line above the
 // resource header. Expired ignores stop suppressing and say so.
 func (p *Project) applyIgnores(fs []Finding, now time.Time, diags *hcl.Diagnostics) []Finding {
-	cache := map[string][]Ignore{}
-	ignoresOf := func(name string) []Ignore {
-		if igs, ok := cache[name]; ok {
-			return igs
-		}
-		p.mu.Lock()
-		f := p.files[name]
-		p.mu.Unlock()
-		igs, ds := fileIgnores(f)
-		*diags = append(*diags, ds...)
-		cache[name] = igs
-		return igs
-	}
-	today := now.UTC().Truncate(24 * time.Hour)
+	ignoresOf := p.ignoreCache(diags)
+	today := day(now)
 	reportedExpired := map[hcl.Pos]bool{}
 	for i := range fs {
 		f := &fs[i]
-		lines := []struct {
-			file string
-			line int
-		}{{f.Range.Filename, f.Range.Start.Line}, {f.resourceRange.Filename, f.resourceRange.Start.Line}}
-		for _, at := range lines {
-			if f.Suppressed != nil || at.file == "" {
-				continue
+		for _, at := range f.ignoreLines() {
+			if f.Suppressed != nil {
+				break
 			}
 			for _, ig := range ignoresOf(at.file) {
 				if ig.AppliesTo != at.line || !ig.covers(f.CheckID) {
 					continue
 				}
-				if !ig.Expires.IsZero() && ig.Expires.Before(today) {
+				if ig.expired(today) {
 					if !reportedExpired[ig.Range.Start] {
 						reportedExpired[ig.Range.Start] = true
 						rng := ig.Range
@@ -167,6 +152,53 @@ func (p *Project) applyIgnores(fs []Finding, now time.Time, diags *hcl.Diagnosti
 	return fs
 }
 
+// ignoreCache returns a function that reads the ignores of a file once,
+// adding the problems found in them to diags on first read. A nil diags
+// discards them (they were reported when the ignores were applied).
+func (p *Project) ignoreCache(diags *hcl.Diagnostics) func(name string) []Ignore {
+	cache := map[string][]Ignore{}
+	return func(name string) []Ignore {
+		if igs, ok := cache[name]; ok {
+			return igs
+		}
+		p.mu.Lock()
+		f := p.files[name]
+		p.mu.Unlock()
+		igs, ds := fileIgnores(f)
+		if diags != nil {
+			*diags = append(*diags, ds...)
+		}
+		cache[name] = igs
+		return igs
+	}
+}
+
+// ignoreLine is a line an ignore may stand on to cover a finding.
+type ignoreLine struct {
+	file string
+	line int
+}
+
+// ignoreLines lists where an ignore covering f may stand: the line f starts
+// on, then the header of its resource.
+func (f *Finding) ignoreLines() []ignoreLine {
+	var out []ignoreLine
+	for _, at := range []ignoreLine{{f.Range.Filename, f.Range.Start.Line}, {f.resourceRange.Filename, f.resourceRange.Start.Line}} {
+		if at.file != "" {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+// day truncates t to its date in UTC, the granularity of expiry dates.
+func day(t time.Time) time.Time { return t.UTC().Truncate(24 * time.Hour) }
+
+// expired reports whether the ignore lapsed before today.
+func (ig Ignore) expired(today time.Time) bool {
+	return !ig.Expires.IsZero() && ig.Expires.Before(today)
+}
+
 func (ig Ignore) covers(id string) bool {
 	for _, x := range ig.IDs {
 		if x == id || x == "*" {
@@ -174,4 +206,159 @@ func (ig Ignore) covers(id string) bool {
 		}
 	}
 	return false
+}
+
+// IgnoreAudit describes a run for AuditIgnores: which checks ran, which
+// exist, and whether problems with ignores are errors.
+type IgnoreAudit struct {
+	// Ran are the checks that ran. An ignore naming a check that did not
+	// run (--checks, --skip, --side or the configuration turned it off)
+	// is never called unused: it may well be needed when the check runs.
+	Ran []*Check
+	// Known lists every check ID of the catalogue; an ignore naming
+	// anything else is reported.
+	Known []string
+	// Now is the scan date; expired ignores are reported when they are
+	// applied, not again here.
+	Now time.Time
+	// Strict makes the problems errors (exit status 2) instead of
+	// warnings.
+	Strict bool
+}
+
+// AuditIgnores reports, the staticcheck way, the inline ignores that do
+// nothing: those naming an ID that is no check, and those whose check ran
+// but produced no finding on the lines they cover. res must be the result
+// of p.Run. In pre-commit mode only the named files are audited, and
+// installed registry modules (under .terraform/) never are: their ignores
+// are not the user's to fix.
+func (p *Project) AuditIgnores(res *Result, a IgnoreAudit) hcl.Diagnostics {
+	sev := hcl.DiagWarning
+	if a.Strict {
+		sev = hcl.DiagError
+	}
+	known := make(map[string]bool, len(a.Known))
+	for _, id := range a.Known {
+		known[id] = true
+	}
+	ran := make(map[string]bool, len(a.Ran))
+	for _, c := range a.Ran {
+		ran[c.ID] = true
+	}
+	allRan := true
+	for _, id := range a.Known {
+		allRan = allRan && ran[id]
+	}
+	today := day(a.Now)
+	ignoresOf := p.ignoreCache(nil)
+
+	// used[file][comment line][id] is set when the ignore on that line
+	// covers a finding of that check (or of any check, for "*").
+	type key struct {
+		file string
+		line int
+		id   string
+	}
+	used := map[key]bool{}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		for _, at := range f.ignoreLines() {
+			for _, ig := range ignoresOf(at.file) {
+				if ig.AppliesTo != at.line || ig.expired(today) {
+					continue
+				}
+				for _, id := range ig.IDs {
+					if id == f.CheckID || id == "*" {
+						used[key{at.file, ig.Line, id}] = true
+					}
+				}
+			}
+		}
+	}
+
+	var diags hcl.Diagnostics
+	for _, name := range p.auditedFiles() {
+		for _, ig := range ignoresOf(name) {
+			if ig.expired(today) {
+				continue // already reported as expired
+			}
+			for _, id := range ig.IDs {
+				var detail string
+				switch {
+				case id != "*" && !known[id]:
+					detail = fmt.Sprintf("%q is not a check ID, so this ignore suppresses nothing", id)
+					if near := nearestID(id, a.Known); near != "" {
+						detail += fmt.Sprintf("; did you mean %q?", near)
+					}
+				case used[key{name, ig.Line, id}]:
+					continue
+				case id == "*" && allRan, id != "*" && ran[id]:
+					detail = fmt.Sprintf("this ignore of %s matches no finding on line %d: remove it, or move it to the line of the finding or the line above its resource", id, ig.AppliesTo)
+				default:
+					continue // its check did not run
+				}
+				rng := ig.Range
+				summary := "Unused ignore"
+				if id != "*" && !known[id] {
+					summary = "Unknown check in ignore"
+				}
+				diags = append(diags, &hcl.Diagnostic{Severity: sev, Summary: summary, Detail: detail, Subject: &rng})
+			}
+		}
+	}
+	return diags
+}
+
+// auditedFiles lists, sorted, the native-syntax files whose ignores are
+// the user's: the named files in pre-commit mode, else every file read,
+// except installed modules.
+func (p *Project) auditedFiles() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []string
+	for name, f := range p.files {
+		if f.JSON || (p.targets != nil && !p.targets[name]) {
+			continue
+		}
+		if strings.HasPrefix(name, ".terraform/") || strings.Contains(name, "/.terraform/") {
+			continue
+		}
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nearestID returns the known ID closest to id by edit distance when it is
+// close enough to be a typo (at most a third of its length), else "".
+func nearestID(id string, known []string) string {
+	best, bestDist := "", len(id)/3+1
+	for _, k := range known {
+		if d := ignoreIDDistance(id, k); d < bestDist || (d == bestDist && best != "" && k < best) {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// ignoreIDDistance is the Levenshtein distance between a and b, in bytes:
+// check IDs are ASCII.
+func ignoreIDDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -18,6 +18,16 @@ import (
 // ToolName is the name printed in machine-readable outputs.
 const ToolName = "onus"
 
+// InformationURI is the project's home page, recorded by the formats that
+// name their source (SARIF, rdjson).
+const InformationURI = "https://github.com/onus-sec/onus"
+
+// CheckURL returns the documentation page of a check: its section of the
+// generated catalogue docs/checks.md.
+func CheckURL(id string) string {
+	return InformationURI + "/blob/main/docs/checks.md#" + id
+}
+
 // Printer writes a scan result in one format.
 type Printer interface {
 	Write(w io.Writer, res *analyzer.Result) error
@@ -32,10 +42,21 @@ type Options struct {
 	Color bool
 	// Quiet leaves out everything but findings and errors (text format).
 	Quiet bool
+	// WorkDir is the absolute directory file names are relative to
+	// (SARIF's %SRCROOT%).
+	WorkDir string
+	// Category tells runs over different parts of a repository apart in
+	// GitHub code scanning (SARIF automationDetails).
+	Category string
+	// StepSummary, when set, is the file the github format appends its
+	// markdown summary to ($GITHUB_STEP_SUMMARY).
+	StepSummary string
 }
 
 // Formats lists the names New accepts, in the order help text shows them.
-func Formats() []string { return []string{"text", "json"} }
+func Formats() []string {
+	return []string{"text", "json", "sarif", "rdjson", "rdjsonl", "github", "markdown", "junit"}
+}
 
 // New returns the printer for a format name.
 func New(format string, opts Options) (Printer, error) {
@@ -44,6 +65,18 @@ func New(format string, opts Options) (Printer, error) {
 		return &Text{Color: opts.Color, Quiet: opts.Quiet}, nil
 	case "json":
 		return &JSON{Version: opts.Version}, nil
+	case "sarif":
+		return &SARIF{Version: opts.Version, WorkDir: opts.WorkDir, Category: opts.Category}, nil
+	case "rdjson":
+		return &RDJSON{}, nil
+	case "rdjsonl":
+		return &RDJSON{Lines: true}, nil
+	case "github":
+		return &GitHub{StepSummary: opts.StepSummary}, nil
+	case "markdown":
+		return &Markdown{}, nil
+	case "junit":
+		return &JUnit{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }

@@ -245,7 +245,7 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown format", []string{"scan", "--format", "xml"}, `unknown format "xml" (want text, json)`},
+		{"unknown format", []string{"scan", "--format", "xml"}, `unknown format "xml" (want text, json, sarif, rdjson, rdjsonl, github, markdown, junit)`},
 		{"unknown format in --out", []string{"scan", "--out", "yaml=report.yaml"}, `unknown format "yaml"`},
 		{"bad severity", []string{"scan", "--fail-on", "severe"}, `--fail-on: unknown severity "severe"`},
 		{"unknown check", []string{"scan", "--checks", "s3-publik-acl"}, `--checks: unknown check ID "s3-publik-acl"`},

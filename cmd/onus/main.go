@@ -5,6 +5,8 @@
 //
 //	onus scan [PATH...]   scan files or directories (default .)
 //	onus checks           list the checks
+//	onus explain ID       explain one check, with a bad and a good example
+//	onus responsibility [PATH...]   per resource: every control, its side and status
 //	onus version          print the version
 //
 // Exit codes: 0 when nothing live is at or above --fail-on, 1 when something
@@ -105,5 +107,8 @@ Every finding says whose side owns the fix.`,
 		return &exitCodeError{code: exitError, err: fmt.Errorf("%w\nRun 'onus --help' for usage", err)}
 	})
 	root.AddCommand(newScanCmd(), newChecksCmd(), newVersionCmd())
+	root.AddCommand(newInspectCmd())
+	root.AddCommand(newResponsibilityCmd())
+	root.AddCommand(newExplainCmd())
 	return root
 }

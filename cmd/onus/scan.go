@@ -29,6 +29,22 @@ type scanFlags struct {
 	noColor  bool
 	quiet    bool
 	now      string
+
+	// The pull-request and configuration flags (pipeline.go, config.go).
+	config        string
+	baseline      string
+	baselineWrite string
+	strictIgnores bool
+
+	// Bounds on hostile input (limits.go) and profiling (profile.go).
+	limits  limitFlags
+	profile profileFlags
+	// changed reports whether a flag was given on the command line, so
+	// that the configuration file fills in only the others.
+	changed func(name string) bool
+
+	// planFile is --plan: scan Terraform's JSON plan (plan.go).
+	planFile string
 }
 
 func newScanCmd() *cobra.Command {
@@ -50,7 +66,8 @@ is still scanned and reported).`,
   onus scan --fail-on high --side customer
   onus scan --var-file prod.tfvars --var region=eu-west-1`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScan(cmd.Context(), cmd.OutOrStdout(), &f, args)
+			f.changed = cmd.Flags().Changed
+			return f.profile.withProfile(func() error { return runScan(cmd.Context(), cmd.OutOrStdout(), &f, args) })
 		},
 	}
 	fl := cmd.Flags()
@@ -64,11 +81,18 @@ is still scanned and reported).`,
 	fl.StringArrayVar(&f.vars, "var", nil, "set a root module variable, as terraform does: `NAME=VALUE` (repeatable)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output (NO_COLOR in the environment does the same)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print findings and errors only: no warnings, no summary")
+	fl.StringVar(&f.config, "config", "", "read the configuration from `FILE` (default: .onus.yml found upward from the scan root)")
+	fl.StringVar(&f.baseline, "baseline", "", "suppress the findings recorded in baseline `FILE`: only new ones are live")
+	fl.StringVar(&f.baselineWrite, "baseline-write", "", "record the live findings in baseline `FILE`")
+	fl.BoolVar(&f.strictIgnores, "strict-ignores", false, "make unused ignores and ignores of unknown checks errors (exit status 2)")
+	fl.StringVar(&f.planFile, "plan", "", "scan Terraform's JSON plan `FILE` (terraform show -json) instead of HCL; a PATH given is the configuration it was made from")
 	// --now pins the scan date, against which deprecation dates and ignore
 	// expiry dates are compared, so that tests and reproducible CI runs do
 	// not change with the calendar.
 	fl.StringVar(&f.now, "now", "", "scan as of this `DATE` (YYYY-MM-DD) instead of today")
 	_ = fl.MarkHidden("now")
+	f.limits.register(cmd)
+	f.profile.register(cmd)
 	return cmd
 }
 
@@ -82,20 +106,33 @@ type scanPlan struct {
 }
 
 func runScan(ctx context.Context, stdout io.Writer, f *scanFlags, paths []string) error {
+	conf, err := f.loadConfig(paths)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
 	plan, err := f.plan(time.Now())
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	proj, err := analyzer.Load(ctx, paths, plan.opts)
+	steps, err := f.steps(conf, plan)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	res := proj.Run(ctx, plan.checks, analyzer.RunOptions{Now: plan.now})
-	if err := ctx.Err(); err != nil {
+	target, isPlan, err := f.planTarget(paths)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	var res *analyzer.Result
+	if isPlan {
+		res, err = steps.scanPlan(ctx, plan, target)
+	} else {
+		res, err = steps.scan(ctx, plan, paths)
+	}
+	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
 	for _, o := range plan.outputs {
-		if err := o.write(stdout, res, report.Options{Version: version, Quiet: f.quiet}, f.noColor); err != nil {
+		if err := o.write(stdout, res, f.reportOptions(paths, steps.cwd), f.noColor); err != nil {
 			return &exitCodeError{code: exitError, err: err}
 		}
 	}
@@ -129,12 +166,16 @@ func (f *scanFlags) plan(today time.Time) (*scanPlan, error) {
 			return nil, fmt.Errorf("--now: want a date as YYYY-MM-DD, got %q", f.now)
 		}
 	}
+	opts := analyzer.Options{VarFiles: f.varFiles, Vars: f.vars}
+	if err := f.limits.apply(&opts); err != nil {
+		return nil, err
+	}
 	return &scanPlan{
 		checks:  selected,
 		failOn:  failOn,
 		outputs: outputs,
 		now:     now,
-		opts:    analyzer.Options{VarFiles: f.varFiles, Vars: f.vars},
+		opts:    opts,
 	}, nil
 }
 
@@ -267,10 +308,12 @@ func isFormatName(s string) bool {
 	return true
 }
 
-// write prints res in o's format to its file, or to stdout. Colour is used
-// only on a terminal, and never when disabled by flag or environment.
+// write prints res in o's format to its file, or to stdout (no file, or
+// "-", so that --out github=- --out sarif=onus.sarif prints one format and
+// files another). Colour is used only on a terminal, and never when
+// disabled by flag or environment.
 func (o output) write(stdout io.Writer, res *analyzer.Result, opts report.Options, noColor bool) error {
-	if o.path == "" {
+	if o.path == "" || o.path == "-" {
 		opts.Color = useColor(stdout, noColor)
 		p, err := report.New(o.format, opts)
 		if err != nil {

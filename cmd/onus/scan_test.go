@@ -75,7 +75,7 @@ func TestParseOutputs(t *testing.T) {
 			want: []output{{format: "json", path: "onus.json"}, {format: "text", path: "report.txt"}}},
 		{name: "equals in a path", format: "text", outs: []string{"./a=b.txt"}, want: []output{{format: "text", path: "./a=b.txt"}}},
 		{name: "unknown format", format: "yaml", wantErr: `unknown format "yaml"`},
-		{name: "unknown format in --out", format: "text", outs: []string{"sarif=x.sarif"}, wantErr: `unknown format "sarif"`},
+		{name: "unknown format in --out", format: "text", outs: []string{"yaml=x.yaml"}, wantErr: `unknown format "yaml"`},
 		{name: "empty file", format: "text", outs: []string{"json="}, wantErr: "empty file name"},
 		{name: "empty --out", format: "text", outs: []string{""}, wantErr: "empty file name"},
 	}

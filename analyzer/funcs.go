@@ -273,7 +273,7 @@ var rangeFunc = function.New(&function.Spec{
 // whose result would be too large to hold.
 func guard(f function.Function, check func([]cty.Value) error) function.Function {
 	spec := &function.Spec{Params: f.Params(), VarParam: f.VarParam()}
-	spec.Type = func(args []cty.Value) (cty.Type, error) { return f.ReturnTypeForValues(args) }
+	spec.Type = f.ReturnTypeForValues
 	spec.Impl = func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		if err := check(args); err != nil {
 			return cty.NilVal, err

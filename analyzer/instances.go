@@ -7,7 +7,6 @@ import "sort"
 // (the responsibility map shows AWS's side for them too). In pre-commit mode
 // only the instances declared in the named files are returned, as with
 // Controls. They are sorted by address, then file.
-//
 func (r *Result) Instances() []*Resource {
 	var out []*Resource
 	for _, cfg := range r.configs {

@@ -1,0 +1,4 @@
+buckets = {
+  assets = {}
+  logs   = { versioning = false, tags = { Retention = "90d" } }
+}

@@ -1,0 +1,4 @@
+buckets = {
+  reports = { versioned = true }
+  site    = { versioned = false }
+}

@@ -334,31 +334,10 @@ func (p *Project) auditedFiles() []string {
 func nearestID(id string, known []string) string {
 	best, bestDist := "", len(id)/3+1
 	for _, k := range known {
-		if d := ignoreIDDistance(id, k); d < bestDist || (d == bestDist && best != "" && k < best) {
+		if d := editDistance(id, k); d < bestDist || (d == bestDist && best != "" && k < best) {
 			best, bestDist = k, d
 		}
 	}
 	return best
 }
 
-// ignoreIDDistance is the Levenshtein distance between a and b, in bytes:
-// check IDs are ASCII.
-func ignoreIDDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}

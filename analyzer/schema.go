@@ -2,12 +2,13 @@ package analyzer
 
 import (
 	"bytes"
-	"compress/gzip"
+	"compress/flate"
 	_ "embed" // the provider schema table
 	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -17,14 +18,14 @@ import (
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
-//go:generate go run ../internal/schemagen -out schemadata/aws.json.gz
+//go:generate go run ../internal/schemagen -out schemadata/aws.schema
 
 // awsSchemaData is the AWS provider's schema as data: every resource and data
 // source type with its attribute types and nested blocks, generated from
 // `terraform providers schema -json` (see schemadata/NOTICE.md for the
 // provider version and its licence).
 //
-//go:embed schemadata/aws.json.gz
+//go:embed schemadata/aws.schema
 var awsSchemaData []byte
 
 // schemaBlock is the schema of a resource body or of a nested block.
@@ -65,12 +66,14 @@ type SchemaInfo struct {
 	License   string `json:"license"`
 }
 
-// schemaTable holds the embedded schema: every type's JSON is kept raw and
-// decoded the first time a configuration uses the type, so that a scan pays
-// for the few types it meets and not for the whole provider.
+// schemaTable holds the embedded schema: every type's entry is kept
+// compressed and decoded the first time a configuration uses the type, so
+// that a scan pays for the few types it meets and not for the whole
+// provider (the format is described in internal/schemagen).
 type schemaTable struct {
 	info    SchemaInfo
-	raw     map[string][]byte // by "r:" or "d:" + type
+	dict    []byte
+	raw     map[string][]byte // compressed entries, by "r:" or "d:" + type
 	mu      sync.Mutex
 	decoded map[string]*schemaBlock
 }
@@ -102,31 +105,47 @@ func ProviderSchemaInfo() SchemaInfo {
 }
 
 func readSchemaTable(data []byte) (*schemaTable, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("reading the provider schema: %w", err)
+	line, rest, ok := bytes.Cut(data, []byte{'\n'})
+	if !ok {
+		return nil, fmt.Errorf("reading the provider schema: no header")
 	}
-	text, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("reading the provider schema: %w", err)
+	var h struct {
+		SchemaInfo
+		Index      int `json:"index"`
+		Dictionary int `json:"dictionary"`
 	}
-	t := &schemaTable{raw: map[string][]byte{}, decoded: map[string]*schemaBlock{}}
-	// The lines are slices of text, which the table keeps: no copy.
-	header, rest, _ := bytes.Cut(text, []byte{'\n'})
-	if err := json.Unmarshal(header, &t.info); err != nil {
+	if err := json.Unmarshal(line, &h); err != nil {
 		return nil, fmt.Errorf("reading the provider schema header: %w", err)
 	}
-	for len(rest) > 0 {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
-		kind, after, ok1 := bytes.Cut(line, []byte{'\t'})
-		name, body, ok2 := bytes.Cut(after, []byte{'\t'})
-		if !ok1 || !ok2 {
-			continue
+	if h.Index < 0 || h.Dictionary < 0 || h.Index+h.Dictionary > len(rest) {
+		return nil, fmt.Errorf("reading the provider schema: truncated")
+	}
+	index, err := inflate(rest[:h.Index], nil)
+	if err != nil {
+		return nil, fmt.Errorf("reading the provider schema index: %w", err)
+	}
+	t := &schemaTable{info: h.SchemaInfo, dict: rest[h.Index : h.Index+h.Dictionary], raw: map[string][]byte{}, decoded: map[string]*schemaBlock{}}
+	blobs := rest[h.Index+h.Dictionary:]
+	off := 0
+	for len(index) > 0 {
+		var entry []byte
+		entry, index, _ = bytes.Cut(index, []byte{'\n'})
+		key, size, ok := bytes.Cut(entry, []byte{'\t'})
+		n, err := strconv.Atoi(string(size))
+		if !ok || err != nil || n < 0 || off+n > len(blobs) {
+			return nil, fmt.Errorf("reading the provider schema: bad index entry %q", entry)
 		}
-		t.raw[string(kind)+":"+string(name)] = body
+		t.raw[string(key)] = blobs[off : off+n]
+		off += n
 	}
 	return t, nil
+}
+
+// inflate decompresses raw DEFLATE data written with the preset dictionary.
+func inflate(data, dict []byte) ([]byte, error) {
+	r := flate.NewReaderDict(bytes.NewReader(data), dict)
+	defer r.Close()
+	return io.ReadAll(r)
 }
 
 // block returns the schema of a resource (Managed) or data source type, or
@@ -144,14 +163,15 @@ func (t *schemaTable) block(mode Mode, typ string) *schemaBlock {
 	if b, ok := t.decoded[key]; ok {
 		return b
 	}
-	raw, ok := t.raw[key]
 	var b *schemaBlock
-	if ok {
-		b = &schemaBlock{}
-		if json.Unmarshal(raw, b) != nil {
-			b = nil
-		} else {
-			b.resolveTypes()
+	if raw, ok := t.raw[key]; ok {
+		if text, err := inflate(raw, t.dict); err == nil {
+			b = &schemaBlock{}
+			if json.Unmarshal(text, b) != nil {
+				b = nil
+			} else {
+				b.resolveTypes()
+			}
 		}
 	}
 	t.decoded[key] = b
@@ -779,7 +799,8 @@ func closestName(name string, candidates []string) string {
 }
 
 // editDistance is the Levenshtein distance between a and b, by bytes
-// (argument names are ASCII).
+// (argument names and check IDs are ASCII); it suggests the closest valid
+// name for a misspelt argument or ignore.
 func editDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)

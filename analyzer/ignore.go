@@ -340,4 +340,3 @@ func nearestID(id string, known []string) string {
 	}
 	return best
 }
-

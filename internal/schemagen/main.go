@@ -1,5 +1,5 @@
 // Command schemagen writes the compact AWS provider schema that onus embeds
-// (analyzer/schemadata/aws.json.gz). It runs `terraform providers schema
+// (analyzer/schemadata/aws.schema). It runs `terraform providers schema
 // -json` against the AWS provider found in a local filesystem mirror, keeps
 // what onus needs of every resource and data source type — attribute types,
 // which attributes only the provider computes, nested block nesting and item
@@ -11,7 +11,7 @@
 //
 // Usage:
 //
-//	go run ./internal/schemagen -out analyzer/schemadata/aws.json.gz
+//	go run ./internal/schemagen -out analyzer/schemadata/aws.schema
 //
 // The mirror is the folder that holds registry.terraform.io/; it is taken
 // from ONUS_TF_PLUGIN_DIR, else /opt/tf-plugins.
@@ -19,7 +19,7 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
+	"compress/flate"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -37,7 +37,7 @@ const providerVersion = "5.100.0"
 const providerSource = "registry.terraform.io/hashicorp/aws"
 
 func main() {
-	out := flag.String("out", "schemadata/aws.json.gz", "write the compact schema to `FILE`")
+	out := flag.String("out", "schemadata/aws.schema", "write the compact schema to `FILE`")
 	flag.Parse()
 	if err := run(*out); err != nil {
 		fmt.Fprintf(os.Stderr, "schemagen: %v\n", err)
@@ -68,21 +68,10 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
+	if err := os.WriteFile(out, table, 0o644); err != nil {
 		return err
 	}
-	if _, err := zw.Write(table); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "schemagen: wrote %s (%d bytes, %d uncompressed)\n", out, buf.Len(), len(table))
+	fmt.Fprintf(os.Stderr, "schemagen: wrote %s (%d bytes)\n", out, len(table))
 	return nil
 }
 
@@ -163,16 +152,28 @@ type tfBlockType struct {
 	MaxItems    int     `json:"max_items"`
 }
 
-// The output, read by analyzer/schema.go, is gzip-compressed text: a first
-// line holding the header as JSON, then one line per type, "r" (resource) or
-// "d" (data source), a tab, the type name, a tab and the type's compact
-// schema as JSON. A scan decodes only the types it meets, so the table can
-// hold every type of the provider without slowing every run down.
+// The output, read by analyzer/schema.go, lets a scan decode only the types
+// it meets, so that the table can hold every type of the provider without
+// slowing every run down:
+//
+//	line 1   the header, JSON: provider, version, terraform, license, and
+//	         the sizes of the index and of the dictionary
+//	index    raw DEFLATE of one line per type, in the order of the
+//	         entries: "r:TYPE" (resource) or "d:TYPE" (data source), a tab,
+//	         the length of its entry
+//	dictionary, then the entries
+//
+// Each entry is the type's compact schema as JSON, compressed on its own
+// with raw DEFLATE and the shared dictionary (RFC 1951 with a preset
+// dictionary, as compress/flate's NewWriterDict writes it): most of a
+// type's schema is names and types that other types repeat.
 type header struct {
-	Provider  string `json:"provider"`
-	Version   string `json:"version"`
-	Terraform string `json:"terraform"`
-	License   string `json:"license"`
+	Provider   string `json:"provider"`
+	Version    string `json:"version"`
+	Terraform  string `json:"terraform"`
+	License    string `json:"license"`
+	Index      int    `json:"index"`
+	Dictionary int    `json:"dictionary"`
 }
 
 type block struct {
@@ -206,14 +207,12 @@ func compact(raw []byte, tfVersion string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("the schema has no %s", providerSource)
 	}
-	var buf bytes.Buffer
-	h, err := json.Marshal(header{Provider: providerSource, Version: providerVersion, Terraform: tfVersion, License: "MPL-2.0"})
-	if err != nil {
-		return nil, err
+	type entry struct {
+		key  string
+		body []byte
 	}
-	buf.Write(h)
-	buf.WriteByte('\n')
-	write := func(kind string, schemas map[string]tfSchema) error {
+	var entries []entry
+	add := func(kind string, schemas map[string]tfSchema) error {
 		for _, name := range sortedNames(schemas) {
 			// encoding/json writes map keys sorted, so the same schema
 			// always gives the same bytes.
@@ -221,17 +220,74 @@ func compact(raw []byte, tfVersion string) ([]byte, error) {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(&buf, "%s\t%s\t%s\n", kind, name, b)
+			entries = append(entries, entry{kind + ":" + name, b})
 		}
 		return nil
 	}
-	if err := write("r", p.ResourceSchemas); err != nil {
+	if err := add("r", p.ResourceSchemas); err != nil {
 		return nil, err
 	}
-	if err := write("d", p.DataSourceSchemas); err != nil {
+	if err := add("d", p.DataSourceSchemas); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	dict := dictionary(entries, func(e entry) []byte { return e.body })
+	var index, blobs bytes.Buffer
+	for _, e := range entries {
+		c, err := deflate(e.body, dict)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&index, "%s\t%d\n", e.key, len(c))
+		blobs.Write(c)
+	}
+	ix, err := deflate(index.Bytes(), nil)
+	if err != nil {
+		return nil, err
+	}
+	h, err := json.Marshal(header{Provider: providerSource, Version: providerVersion, Terraform: tfVersion, License: "MPL-2.0", Index: len(ix), Dictionary: len(dict)})
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Write(h)
+	out.WriteByte('\n')
+	out.Write(ix)
+	out.Write(dict)
+	out.Write(blobs.Bytes())
+	return out.Bytes(), nil
+}
+
+// deflate compresses data with raw DEFLATE and a preset dictionary (none
+// when dict is nil).
+func deflate(data, dict []byte) ([]byte, error) {
+	var c bytes.Buffer
+	w, err := flate.NewWriterDict(&c, flate.BestCompression, dict)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return c.Bytes(), nil
+}
+
+// dictionary builds the preset dictionary from a sample of the entries:
+// every thirteenth, concatenated, the last 32 KiB (the DEFLATE window). The
+// sample stands for the names and types that schemas share; it depends on
+// the entries alone, so the output is reproducible.
+func dictionary[E any](entries []E, body func(E) []byte) []byte {
+	const size = 32 << 10
+	var sample []byte
+	for i := 0; i < len(entries); i += 13 {
+		sample = append(sample, body(entries[i])...)
+	}
+	if len(sample) > size {
+		sample = sample[len(sample)-size:]
+	}
+	return sample
 }
 
 func compactBlock(b tfBlock) *block {

@@ -24,8 +24,9 @@ type evaluator struct {
 	budget  int // instances left before the configuration-wide limit
 	// deadline ends evaluation of the configuration; what is left is
 	// unknown.
-	deadline time.Time
-	timedOut bool
+	deadline     time.Time
+	timedOut     bool
+	budgetWarned bool
 }
 
 // expired reports whether the evaluation ran out of time, saying so once.
@@ -109,6 +110,11 @@ func (m *modEval) run() cty.Value {
 		name := name
 		nodes["local."+name] = &node{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
 			v := m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+			if valueTooLarge(v) {
+				rng := a.Range
+				m.ev.warn(&rng, "Value too large", fmt.Sprintf("local.%s is larger than onus holds (a string over %d bytes or a collection over %d elements); it is treated as unknown", name, maxValueBytes, maxRange))
+				v = cty.DynamicVal
+			}
 			m.locals[name] = v
 			la := &Attribute{Name: name, Expr: a.Expr, Range: a.Range, Path: "local." + name}
 			la.Value, la.Refs, la.JSON = unmarkValue(v)
@@ -201,6 +207,26 @@ func (m *modEval) run() cty.Value {
 		outs[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
 	}
 	return cty.ObjectVal(outs)
+}
+
+// maxValueBytes bounds the strings a local may hold: forty locals that each
+// double the last would otherwise need a terabyte.
+const maxValueBytes = 16 << 20
+
+// valueTooLarge reports whether a value's top level is too large to keep:
+// a huge string, or a collection with more than maxRange elements.
+func valueTooLarge(v cty.Value) bool {
+	v, _ = v.Unmark()
+	if v.IsNull() || !v.IsKnown() {
+		return false
+	}
+	switch {
+	case v.Type() == cty.String:
+		return len(v.AsString()) > maxValueBytes
+	case v.CanIterateElements():
+		return v.LengthInt() > maxRange
+	}
+	return false
 }
 
 // skip gives a node that was not evaluated an unknown value.

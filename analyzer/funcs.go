@@ -71,7 +71,15 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		}), "setsubtract": stdlib.SetSubtractFunc,
 		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
 		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
-		"jsondecode": stdlib.JSONDecodeFunc, "csvdecode": stdlib.CSVDecodeFunc,
+		"jsondecode": guard(stdlib.JSONDecodeFunc, func(args []cty.Value) error {
+			// Decoding recurses per level, in go-cty, beyond any recover.
+			if args[0].IsKnown() && !args[0].IsNull() && args[0].Type() == cty.String {
+				if _, deep := nestingTooDeep([]byte(args[0].AsString()), p.opts.MaxNesting); deep {
+					return fmt.Errorf("the JSON nests more than %d levels deep", p.opts.MaxNesting)
+				}
+			}
+			return nil
+		}), "csvdecode": stdlib.CSVDecodeFunc,
 		"formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
 		"base64encode": encoding.Base64EncodeFunc, "base64decode": encoding.Base64DecodeFunc,
 		"urlencode": encoding.URLEncodeFunc,
@@ -273,7 +281,14 @@ var rangeFunc = function.New(&function.Spec{
 // whose result would be too large to hold.
 func guard(f function.Function, check func([]cty.Value) error) function.Function {
 	spec := &function.Spec{Params: f.Params(), VarParam: f.VarParam()}
-	spec.Type = f.ReturnTypeForValues
+	// The check runs before type checking too: jsondecode works out its
+	// result type by decoding, which is where deep input recurses.
+	spec.Type = func(args []cty.Value) (cty.Type, error) {
+		if err := check(args); err != nil {
+			return cty.NilType, err
+		}
+		return f.ReturnTypeForValues(args)
+	}
 	spec.Impl = func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		if err := check(args); err != nil {
 			return cty.NilVal, err
@@ -566,7 +581,16 @@ func (f *fileFuncs) read(path string) ([]byte, error) {
 	if info.Size() > f.p.opts.MaxFileSize {
 		return nil, fmt.Errorf("%q is larger than the file size limit", path)
 	}
-	return os.ReadFile(abs) // #nosec G304 -- confined to the scan root above
+	b, err := os.ReadFile(abs) // #nosec G304 -- confined to the scan root above
+	if err != nil {
+		return nil, err
+	}
+	// Templates and jsondecode recurse per nesting level: refuse what
+	// could exhaust the stack.
+	if _, deep := nestingTooDeep(b, f.p.opts.MaxNesting); deep {
+		return nil, fmt.Errorf("%q nests brackets more than %d levels deep", path, f.p.opts.MaxNesting)
+	}
+	return b, nil
 }
 
 func (f *fileFuncs) file() function.Function {

@@ -99,6 +99,12 @@ func (m *modEval) readVarFile(abs string) map[string]givenValue {
 	if err != nil {
 		return out
 	}
+	if line, deep := nestingTooDeep(src, p.opts.MaxNesting); deep {
+		r := hcl.Range{Filename: name, Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 1}}
+		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Nesting too deep",
+			Detail: fmt.Sprintf("%s nests brackets more than %d levels deep; it was not read (raise it with --max-nesting).", name, p.opts.MaxNesting), Subject: &r})
+		return out
+	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(abs, ".json") {
@@ -214,6 +220,16 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
 	base := m.prefix() + "module." + mc.name
 	keys, single, known := m.expand(mc.count, mc.forEach, m.scope(ts, nil), base)
 	call := func(path string, extra map[string]cty.Value) cty.Value {
+		// Module instances count against the same budget as resources, so
+		// that nested counts of empty modules cannot run away either.
+		if m.ev.budget <= 0 || m.ev.expired(rng) {
+			if m.ev.budget <= 0 && !m.ev.budgetWarned {
+				m.ev.budgetWarned = true
+				m.ev.warn(&rng, "Too many instances", "the configuration expands to more instances than onus evaluates in one root; the rest are skipped (raise --max-instances)")
+			}
+			return cty.DynamicVal
+		}
+		m.ev.budget--
 		ctx := m.scope(ts, extra)
 		given := map[string]givenValue{}
 		for _, name := range sortedKeys(mc.args) {

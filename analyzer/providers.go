@@ -74,6 +74,9 @@ func (c *Config) LockedProviderVersion(name string) string {
 	if err != nil {
 		return ""
 	}
+	if _, deep := nestingTooDeep(src, DefaultMaxNesting); deep {
+		return ""
+	}
 	f, diags := hclsyntax.ParseConfig(src, c.lockFile, hcl.InitialPos)
 	if diags.HasErrors() || f == nil {
 		return ""

@@ -163,6 +163,15 @@ func hostileCases() []hostileCase {
 			knownBug: "var files are parsed without the nesting guard: the HCL parser overflows the goroutine stack (fatal, no recover)",
 		},
 		{
+			name: "499k nested brackets in .terraform.lock.hcl",
+			build: func(t *testing.T, root, _ string) {
+				write(t, filepath.Join(root, "versions.tf"), "terraform {\n  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n      version = \">= 5.0\"\n    }\n  }\n}\n\nresource \"aws_redshift_cluster\" \"r\" {\n  cluster_identifier = \"r\"\n}\n")
+				write(t, filepath.Join(root, ".terraform.lock.hcl"), "provider \"registry.terraform.io/hashicorp/aws\" {\n  version = "+nested(499000)+"\n}\n")
+			},
+			code:     1,
+			knownBug: "Config.LockedProviderVersion parses the lock file (up to 1 MB) without the nesting guard: stack overflow (fatal) once a check asks for the locked version",
+		},
+		{
 			name: "3M nested brackets in a templatefile template",
 			build: func(t *testing.T, root, _ string) {
 				write(t, filepath.Join(root, "tpl.tf"), "locals {\n  t = templatefile(\"${path.module}/deep.tpl\", {})\n}\n")

@@ -36,11 +36,23 @@ type Control struct {
 // unknownTracker records the unknown values a check read, per resource.
 type unknownTracker struct {
 	reads map[*Resource][]string
+	// recording holds the unknown reads of each Pass.Memo computation in
+	// progress (innermost last), to replay them when the result is reused.
+	recording []*[]unknownRead
+}
+
+// unknownRead is one unknown value read for a resource.
+type unknownRead struct {
+	r    *Resource
+	what string
 }
 
 func (t *unknownTracker) note(r *Resource, what string) {
 	if t == nil || r == nil {
 		return
+	}
+	for _, rec := range t.recording {
+		*rec = append(*rec, unknownRead{r, what})
 	}
 	if t.reads == nil {
 		t.reads = map[*Resource][]string{}

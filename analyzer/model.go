@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -232,6 +233,11 @@ type Config struct {
 	// referrers maps a resource address to the resources whose arguments
 	// were derived from one of its attributes.
 	referrers map[string][]*Resource
+
+	// memo holds what checks derived once for the whole configuration
+	// (Pass.Memo).
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry
 }
 
 // index builds the lookup tables once, so that no check pays for a scan of

@@ -162,3 +162,44 @@ func Fingerprint(checkID, address, path string) string {
 	h := sha256.Sum256([]byte(checkID + "\x00" + address + "\x00" + path))
 	return hex.EncodeToString(h[:16])
 }
+
+// memoEntry is one result of Pass.Memo with the unknown values read while
+// computing it.
+type memoEntry struct {
+	value any
+	reads []unknownRead
+}
+
+// Memo returns what build computes for key, computing it once per
+// configuration and sharing it between the checks that run over it: a
+// policy document read by every IAM check is parsed once. The unknown
+// values read while building are recorded for the pass that built it and
+// replayed for every pass that reuses it, so each check's controls still
+// say what it could not know. The result is shared: callers must not change
+// it. key must be comparable and should include something private to the
+// caller (a type of its own) so that callers do not collide.
+func (p *Pass) Memo(key any, build func() any) any {
+	cfg := p.Config
+	cfg.memoMu.Lock()
+	e, ok := cfg.memo[key]
+	cfg.memoMu.Unlock()
+	if ok {
+		for _, u := range e.reads {
+			p.unknowns.note(u.r, u.what)
+		}
+		return e.value
+	}
+	var reads []unknownRead
+	p.unknowns.recording = append(p.unknowns.recording, &reads)
+	v := func() any {
+		defer func() { p.unknowns.recording = p.unknowns.recording[:len(p.unknowns.recording)-1] }()
+		return build()
+	}()
+	cfg.memoMu.Lock()
+	if cfg.memo == nil {
+		cfg.memo = map[any]*memoEntry{}
+	}
+	cfg.memo[key] = &memoEntry{value: v, reads: reads}
+	cfg.memoMu.Unlock()
+	return v
+}

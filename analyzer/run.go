@@ -166,6 +166,7 @@ func runChecks(ctx context.Context, cfgs []*Config, checks []*Check, opts RunOpt
 				}()
 				results[i] = append(results[i], checkRun{check: c, cfg: cfg, findings: pass.findings, unknowns: pass.unknowns.reads})
 			}
+			cfg.memo = nil
 			return nil
 		})
 	}

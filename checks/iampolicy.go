@@ -330,17 +330,32 @@ type policyDocument struct {
 // aws_iam_policy, or `inline_policy[0].policy` of an aws_iam_role). It returns
 // nil when a is nil (the argument is not set). Statements that come from a
 // data "aws_iam_policy_document" are owned by that data source.
+//
+// A document is read once per configuration and shared by every check that
+// asks (analyzer.Pass.Memo): it must not be changed.
 func readPolicy(p *analyzer.Pass, r *analyzer.Resource, a *analyzer.Attribute) *policyDocument {
 	if a == nil {
 		return nil
 	}
-	return readPolicyAttr(p, r, a, 0, map[string]bool{})
+	return p.Memo(policyMemoKey{r, a}, func() any {
+		return readPolicyAttr(p, r, a, 0, map[string]bool{})
+	}).(*policyDocument)
 }
 
 // readPolicyDocument reads a data "aws_iam_policy_document" instance, merged
-// with its source and override documents.
+// with its source and override documents; like readPolicy, once per
+// configuration.
 func readPolicyDocument(p *analyzer.Pass, doc *analyzer.Resource) *policyDocument {
-	return readDataDocument(p, doc, 0, map[string]bool{})
+	return p.Memo(policyMemoKey{doc, nil}, func() any {
+		return readDataDocument(p, doc, 0, map[string]bool{})
+	}).(*policyDocument)
+}
+
+// policyMemoKey names a policy read for analyzer.Pass.Memo: the argument
+// that holds it, or a data source (attr nil).
+type policyMemoKey struct {
+	r    *analyzer.Resource
+	attr *analyzer.Attribute
 }
 
 func readPolicyAttr(p *analyzer.Pass, r *analyzer.Resource, a *analyzer.Attribute, depth int, seen map[string]bool) *policyDocument {

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,12 @@ type evaluator struct {
 	deadline     time.Time
 	timedOut     bool
 	budgetWarned bool
+	// slots lends extra goroutines to module calls that are ready at the
+	// same time (evalwave.go); nil or empty means one at a time.
+	slots chan struct{}
+	// waves counts the instances taken by every wave this evaluator runs
+	// in, outermost first (evalwave.go).
+	waves []*waveBudget
 }
 
 // expired reports whether the evaluation ran out of time, saying so once.
@@ -63,8 +70,8 @@ type modEval struct {
 	accessed map[string]map[string]bool
 }
 
-func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
-	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10, deadline: time.Now().Add(p.opts.EvalTimeout)}
+func (p *Project) evaluateRoot(rootAbs string, slots chan struct{}) (*Config, hcl.Diagnostics) {
+	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10, deadline: time.Now().Add(p.opts.EvalTimeout), slots: slots}
 	ev.funcs = p.functions(rootAbs)
 	root := &Module{Dir: p.displayName(rootAbs)}
 	ev.cfg = &Config{Root: root, lockFile: lockFileOf(rootAbs), key: p.rootKey(rootAbs)}
@@ -73,6 +80,9 @@ func (p *Project) evaluateRoot(rootAbs string) (*Config, hcl.Diagnostics) {
 	m.run()
 	var collect func(*Module)
 	collect = func(mod *Module) {
+		// Calls in name order, instances in key order: the order of
+		// evaluation (which may run calls side by side) does not show.
+		sort.SliceStable(mod.Children, func(i, j int) bool { return callName(mod.Children[i]) < callName(mod.Children[j]) })
 		mod.cfg = ev.cfg
 		ev.cfg.Modules = append(ev.cfg.Modules, mod)
 		for _, c := range mod.Children {
@@ -98,17 +108,11 @@ func (m *modEval) run() cty.Value {
 	m.modules = map[string]cty.Value{}
 	m.accessed = accessedAttributes(m.dm)
 
-	type node struct {
-		name  string
-		exprs []hcl.Expression
-		eval  func()
-		rng   hcl.Range
-	}
-	nodes := map[string]*node{}
+	nodes := map[string]*evalNode{}
 	for name, a := range d.locals {
 		a := a
 		name := name
-		nodes["local."+name] = &node{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
+		nodes["local."+name] = &evalNode{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
 			v := m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
 			if valueTooLarge(v) {
 				rng := a.Range
@@ -124,7 +128,7 @@ func (m *modEval) run() cty.Value {
 	for _, r := range d.resources {
 		r := r
 		exprs := bodyExpressions(r.block.Body)
-		nodes[r.key] = &node{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r, exprs) }}
+		nodes[r.key] = &evalNode{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r, exprs) }}
 	}
 	for _, mc := range d.modules {
 		mc := mc
@@ -138,7 +142,8 @@ func (m *modEval) run() cty.Value {
 		if mc.forEach != nil {
 			exprs = append(exprs, mc.forEach)
 		}
-		nodes["module."+mc.name] = &node{name: "module." + mc.name, exprs: exprs, rng: mc.block.DefRange, eval: func() { m.evalModuleCall(mc, exprs) }}
+		nodes["module."+mc.name] = &evalNode{name: "module." + mc.name, exprs: exprs, rng: mc.block.DefRange, call: mc,
+			eval: func() { m.evalModuleCall(mc, exprs) }}
 	}
 
 	// Kahn's algorithm over sorted names, so the order never depends on map
@@ -166,13 +171,7 @@ func (m *modEval) run() cty.Value {
 	}
 	sort.Strings(ready)
 	done := map[string]bool{}
-	finish := func(name string) {
-		done[name] = true
-		if m.ev.expired(nodes[name].rng) {
-			m.skip(name)
-		} else {
-			nodes[name].eval()
-		}
+	release := func(name string) {
 		var next []string
 		for _, u := range users[name] {
 			delete(deps[u], name)
@@ -185,8 +184,33 @@ func (m *modEval) run() cty.Value {
 			sort.Strings(ready)
 		}
 	}
+	finish := func(name string) {
+		done[name] = true
+		if m.ev.expired(nodes[name].rng) {
+			m.skip(name)
+		} else {
+			nodes[name].eval()
+		}
+		release(name)
+	}
+	// Module calls ready together may run side by side (evalwave.go);
+	// after a wave that ran out of instances, the module goes on one node
+	// at a time, as if there had been no wave.
+	waves := true
 	for len(done) < len(nodes) {
 		for len(ready) > 0 {
+			if wave := m.readyModuleCalls(ready, done, nodes); waves && len(wave) > 1 {
+				if !m.runWave(wave, nodes) {
+					waves = false
+					continue
+				}
+				ready = slices.DeleteFunc(ready, func(n string) bool { return slices.Contains(wave, n) })
+				for _, name := range wave {
+					done[name] = true
+					release(name)
+				}
+				continue
+			}
 			name := ready[0]
 			ready = ready[1:]
 			if !done[name] {
@@ -653,7 +677,7 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 		res := &Resource{Mode: r.mode, Type: r.typ, Name: r.name, Key: key, Address: addr, Module: m.mod, Body: body, KeyUnknown: keyUnknown}
 		setOwner(body, res)
 		m.mod.Resources = append(m.mod.Resources, res)
-		m.ev.budget--
+		m.ev.take()
 		return res
 	}
 	switch {

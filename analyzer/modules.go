@@ -229,7 +229,7 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
 			}
 			return cty.DynamicVal
 		}
-		m.ev.budget--
+		m.ev.take()
 		ctx := m.scope(ts, extra)
 		given := map[string]givenValue{}
 		for _, name := range sortedKeys(mc.args) {

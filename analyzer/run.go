@@ -27,6 +27,11 @@ func (p *Project) Evaluate(ctx context.Context) ([]*Config, hcl.Diagnostics) {
 	diags := make([]hcl.Diagnostics, len(p.roots))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(p.opts.Parallelism)
+	// Cores that the roots leave idle go to module calls within a root.
+	var slots chan struct{}
+	if spare := p.opts.Parallelism - len(p.roots); spare > 0 {
+		slots = make(chan struct{}, spare)
+	}
 	for i, root := range p.roots {
 		g.Go(func() error {
 			if gctx.Err() != nil {
@@ -39,7 +44,7 @@ func (p *Project) Evaluate(ctx context.Context) ([]*Config, hcl.Diagnostics) {
 						Detail: fmt.Sprintf("evaluating this module failed: %v\n%s", r, debug.Stack()), Subject: &rng})
 				}
 			}()
-			cfgs[i], diags[i] = p.evaluateRoot(root)
+			cfgs[i], diags[i] = p.evaluateRoot(root, slots)
 			return nil
 		})
 	}

@@ -145,7 +145,8 @@ func amiRequiresIMDSv2(p *analyzer.Pass, a *analyzer.Attribute) bool {
 
 // al2023AMIFilter reports whether a data "aws_ami" can only select Amazon
 // Linux 2023 images: a name filter whose every value is an al2023-ami-*
-// pattern, and owners, when given, that include Amazon.
+// pattern, or a name_regex anchored on such a name, and owners, when given,
+// that include Amazon.
 func al2023AMIFilter(d *analyzer.Resource) bool {
 	if owners, all := d.Attr("owners").Strings(); d.Attr("owners") != nil {
 		if !all || !anyOf(owners, al2023Owners) {
@@ -170,7 +171,29 @@ func al2023AMIFilter(d *analyzer.Resource) bool {
 		}
 		return true
 	}
+	// name_regex is applied to the names the filters return (AWS provider
+	// docs, data source aws_ami, v5, checked 2026-12): one anchored on an
+	// AL2023 name selects AL2023 images only.
+	if re, known := d.Attr("name_regex").String(); known {
+		return al2023NameRegex(re)
+	}
 	return false
+}
+
+// al2023NameRegex reports whether a regular expression can only match
+// names of Amazon Linux 2023 images other than the ECS-optimized ones: it
+// is anchored at the start and its literal prefix goes past "al2023-ami-"
+// to something that cannot begin "ecs".
+func al2023NameRegex(re string) bool {
+	lit, ok := strings.CutPrefix(re, "^")
+	if !ok {
+		return false
+	}
+	if i := strings.IndexAny(lit, `\.*+?()[]{}|$^`); i >= 0 {
+		lit = lit[:i]
+	}
+	rest, ok := strings.CutPrefix(lit, "al2023-ami-")
+	return ok && rest != "" && !strings.HasPrefix(rest, "ecs") && !strings.HasPrefix("ecs", rest)
 }
 
 // anyOf reports whether list holds any of want.

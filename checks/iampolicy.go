@@ -1642,11 +1642,14 @@ func positiveOperator(op string) (base string, ok bool) {
 // say who. A value onus cannot see may narrow, so unknown values count as
 // narrowing (unknown never produces a finding).
 func narrowingCondition(c policyCondition) bool {
+	key := strings.ToLower(c.Key)
+	if key == "elasticfilesystem:accessedviamounttarget" {
+		return mountTargetOnly(c)
+	}
 	base, ok := positiveOperator(c.Operator)
 	if !ok {
 		return false
 	}
-	key := strings.ToLower(c.Key)
 	var valueNarrows func(string) bool
 	switch {
 	case ipConditionKeys[key]:
@@ -1681,6 +1684,33 @@ func narrowingCondition(c policyCondition) bool {
 	// Values are ORed: one value that matches anyone opens the condition.
 	for _, v := range c.Values.Items {
 		if !valueNarrows(v.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// mountTargetOnly reports whether a condition admits only NFS clients that
+// reach an EFS file system through one of its mount targets, that is from
+// inside a VPC that has one: `Bool elasticfilesystem:AccessedViaMountTarget
+// "true"`. This is how the EFS console's own preset policies ("Prevent root
+// access by default", "Prevent anonymous access"...) grant Principal "*", a
+// narrowing of the network path like aws:SourceVpc (Amazon EFS User Guide,
+// creating file system policies and condition keys for clients, checked
+// 2026-12).
+func mountTargetOnly(c policyCondition) bool {
+	base, qualifier, ifExists := conditionOperator(c.Operator)
+	if base != "bool" || qualifier != "" || ifExists {
+		return false
+	}
+	if !c.Values.Known {
+		return true
+	}
+	if len(c.Values.Items) == 0 {
+		return false
+	}
+	for _, v := range c.Values.Items {
+		if !strings.EqualFold(v.Text, "true") {
 			return false
 		}
 	}

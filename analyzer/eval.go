@@ -521,6 +521,9 @@ func (m *modEval) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) 
 			v = cty.DynamicVal
 		}
 	}()
+	if m.forTooLarge(expr, ctx) { // bounds.go
+		return cty.DynamicVal
+	}
 	val, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		for _, d := range diags {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -563,12 +564,8 @@ type fileFuncs struct {
 }
 
 func (f *fileFuncs) read(path string) ([]byte, error) {
-	abs := path
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(f.root, path)
-	}
-	abs = filepath.Clean(abs)
-	if !f.p.within(abs) {
+	abs, ok := f.confine(path)
+	if !ok {
 		return nil, fmt.Errorf("%q is outside the scanned tree; onus does not read it", path)
 	}
 	info, err := os.Stat(abs)
@@ -583,7 +580,8 @@ func (f *fileFuncs) read(path string) ([]byte, error) {
 	}
 	b, err := os.ReadFile(abs) // #nosec G304 -- confined to the scan root above
 	if err != nil {
-		return nil, err
+		// The error names the absolute path; say it as the user wrote it.
+		return nil, fmt.Errorf("%q could not be read", path)
 	}
 	// Templates and jsondecode recurse per nesting level: refuse what
 	// could exhaust the stack.
@@ -591,6 +589,24 @@ func (f *fileFuncs) read(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%q nests brackets more than %d levels deep", path, f.p.opts.MaxNesting)
 	}
 	return b, nil
+}
+
+// confine resolves a path given to a file function, relative paths from
+// the root module, and reports whether it lies inside the scanned tree once
+// links are resolved. A path that is outside before any link is resolved is
+// refused without touching the file system, so that nothing is learnt
+// about what lies there, not even whether it exists; a path inside the tree
+// that is missing or links out is refused alike.
+func (f *fileFuncs) confine(path string) (string, bool) {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(f.root, path)
+	}
+	abs = filepath.Clean(abs)
+	if !f.p.lexicallyWithin(abs) || !f.p.within(abs) {
+		return abs, false
+	}
+	return abs, true
 }
 
 func (f *fileFuncs) file() function.Function {
@@ -651,12 +667,15 @@ func (f *fileFuncs) exists() function.Function {
 			if !filepath.IsAbs(abs) {
 				abs = filepath.Join(f.root, path)
 			}
-			abs = filepath.Clean(abs)
-			if !f.p.within(abs) {
-				if _, err := os.Lstat(abs); err != nil {
-					return cty.False, nil
-				}
-				return cty.UnknownVal(cty.Bool), fmt.Errorf("%q is outside the scanned tree; onus does not read it", path)
+			if !f.p.lexicallyWithin(abs) {
+				return cty.UnknownVal(cty.Bool), fmt.Errorf("%q is outside the scanned tree; onus does not look there", path)
+			}
+			// Inside the tree, a missing file and a link out of it are both
+			// false: the answer must not tell whether the link's target
+			// exists.
+			abs, ok := f.confine(path)
+			if !ok {
+				return cty.False, nil
 			}
 			info, err := os.Stat(abs)
 			return cty.BoolVal(err == nil && info.Mode().IsRegular()), nil
@@ -669,15 +688,14 @@ func (f *fileFuncs) set() function.Function {
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Set(cty.String)),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			base := args[0].AsString()
-			if !filepath.IsAbs(base) {
-				base = filepath.Join(f.root, base)
+			base, ok := f.confine(args[0].AsString())
+			pattern := filepath.FromSlash(args[1].AsString())
+			if !ok || filepath.IsAbs(pattern) || slices.Contains(strings.Split(pattern, string(filepath.Separator)), "..") {
+				// A pattern climbing out of the base would list directories
+				// outside the tree.
+				return cty.UnknownVal(cty.Set(cty.String)), fmt.Errorf("fileset(%q, %q) reaches outside the scanned tree; onus does not list it", args[0].AsString(), args[1].AsString())
 			}
-			base = filepath.Clean(base)
-			if !f.p.within(base) {
-				return cty.UnknownVal(cty.Set(cty.String)), fmt.Errorf("%q is outside the scanned tree; onus does not read it", args[0].AsString())
-			}
-			matches, err := filepath.Glob(filepath.Join(base, args[1].AsString()))
+			matches, err := filepath.Glob(filepath.Join(base, pattern))
 			if err != nil {
 				return cty.UnknownVal(cty.Set(cty.String)), err
 			}

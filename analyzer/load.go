@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -44,6 +45,9 @@ type Options struct {
 	// EvalTimeout bounds the evaluation of one root module and everything
 	// it calls.
 	EvalTimeout time.Duration
+	// MaxElements bounds the values one expression may build through
+	// nested for-expressions; a larger one is unknown.
+	MaxElements int
 }
 
 // Default limits, generous for real code and small enough that hostile input
@@ -68,6 +72,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxNesting <= 0 {
 		o.MaxNesting = DefaultMaxNesting
+	}
+	if o.MaxElements <= 0 {
+		o.MaxElements = DefaultMaxElements
 	}
 	if o.EvalTimeout <= 0 {
 		o.EvalTimeout = DefaultEvalTimeout
@@ -114,6 +121,9 @@ type Project struct {
 	mu    sync.Mutex
 	dirs  map[string]*dirModule
 	files map[string]*File // by display name
+	// keys caches dirKey: a module called ten thousand times resolves its
+	// path once.
+	keys  sync.Map
 	diags hcl.Diagnostics
 }
 
@@ -201,8 +211,8 @@ func (p *Project) discover(ctx context.Context, root string, dirSet map[string]b
 			p.addDiag(&hcl.Diagnostic{
 				Severity: hcl.DiagWarning,
 				Summary:  "Unreadable path",
-				Detail:   fmt.Sprintf("%s: %v", p.displayName(path), err),
-				Subject:  &hcl.Range{Filename: p.displayName(path)},
+				Detail:   p.pathError(path, err),
+				Subject:  wholeFile(p.displayName(path)),
 			})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -224,6 +234,23 @@ func (p *Project) discover(ctx context.Context, root string, dirSet map[string]b
 
 func isTerraformFile(path string) bool {
 	return strings.HasSuffix(path, ".tf") || strings.HasSuffix(path, ".tf.json")
+}
+
+// wholeFile is the location of a problem with a whole file or directory:
+// its first line, so that every diagnostic has a file and a line.
+func wholeFile(name string) *hcl.Range {
+	return &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}
+}
+
+// pathError describes a failure to read path as users see paths: the
+// operating system's errors name the absolute path, which would be the one
+// place in a report that is not relative to the working directory.
+func (p *Project) pathError(path string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return p.displayName(pe.Path) + ": " + pe.Err.Error()
+	}
+	return p.displayName(path) + ": " + err.Error()
 }
 
 // displayName turns an absolute path into the name users see: relative to
@@ -260,17 +287,61 @@ func (p *Project) within(abs string) bool {
 	return false
 }
 
-// dir returns the parsed directory, parsing it on first use.
+// lexicallyWithin reports whether abs names a place inside one of the scan
+// roots before any link is resolved. It touches no file: a path that fails
+// it is refused without even asking whether it exists.
+func (p *Project) lexicallyWithin(abs string) bool {
+	abs = filepath.Clean(abs)
+	for _, root := range p.scanRoots {
+		if abs == root || strings.HasPrefix(abs, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dir returns the parsed directory, parsing it on first use. Directories
+// are told apart by where they really are, after resolving symbolic links:
+// one reached under several names (a link, a path through ..) is parsed
+// once, under the name it was first met by, and a module that calls itself
+// through a link is the same directory and so a cycle.
 func (p *Project) dir(abs string) *dirModule {
+	key := p.dirKey(abs)
 	p.mu.Lock()
-	dm := p.dirs[abs]
+	dm := p.dirs[key]
 	if dm == nil {
 		dm = &dirModule{abs: abs}
-		p.dirs[abs] = dm
+		p.dirs[key] = dm
 	}
 	p.mu.Unlock()
 	dm.once.Do(func() { p.parseDir(dm) })
 	return dm
+}
+
+// dirKey is a directory's path with every symbolic link resolved, or its
+// cleaned path when it cannot be resolved.
+func (p *Project) dirKey(abs string) string {
+	if k, ok := p.keys.Load(abs); ok {
+		return k.(string)
+	}
+	key := filepath.Clean(abs)
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		key = resolved
+	}
+	p.keys.Store(abs, key)
+	return key
+}
+
+// sameDir names a directory as the parsed one it resolves to, when it has
+// been parsed: the name findRoots and the cycle check compare.
+func (p *Project) sameDir(abs string) string {
+	key := p.dirKey(abs)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if dm := p.dirs[key]; dm != nil {
+		return dm.abs
+	}
+	return filepath.Clean(abs)
 }
 
 func (p *Project) parseDir(dm *dirModule) {
@@ -279,8 +350,8 @@ func (p *Project) parseDir(dm *dirModule) {
 		dm.diags = append(dm.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Unreadable directory",
-			Detail:   err.Error(),
-			Subject:  &hcl.Range{Filename: p.displayName(dm.abs)},
+			Detail:   p.pathError(dm.abs, err),
+			Subject:  wholeFile(p.displayName(dm.abs)),
 		})
 		p.addDiag(dm.diags[0])
 		dm.decl = &moduleDecl{}
@@ -320,7 +391,7 @@ func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
 	}
 	info, err := os.Stat(abs)
 	if err != nil {
-		return nil, fail("Unreadable file", err.Error(), hcl.DiagError)
+		return nil, fail("Unreadable file", p.pathError(abs, err), hcl.DiagError)
 	}
 	if !info.Mode().IsRegular() {
 		return nil, fail("Not a regular file", name+" is not a regular file; it was not read.", hcl.DiagWarning)
@@ -330,7 +401,7 @@ func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
 	}
 	src, err := os.ReadFile(abs)
 	if err != nil {
-		return nil, fail("Unreadable file", err.Error(), hcl.DiagError)
+		return nil, fail("Unreadable file", p.pathError(abs, err), hcl.DiagError)
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line := bytes.Count(src[:i], []byte("\n")) + 1
@@ -370,6 +441,9 @@ func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
 		}()
 		if f.JSON {
 			f.HCL, diags = hcljson.Parse(src, name)
+			if !diags.HasErrors() {
+				diags = append(diags, jsonRootProblems(src, name)...)
+			}
 		} else {
 			f.HCL, diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 		}
@@ -393,7 +467,7 @@ func (p *Project) findRoots(dirs []string) []string {
 		dm := p.dir(d)
 		for _, mc := range dm.decl.modules {
 			if src, ok := localSource(mc.source); ok {
-				child := filepath.Clean(filepath.Join(d, src))
+				child := p.sameDir(filepath.Join(d, src))
 				if child != d {
 					called[child] = true
 					edges[d] = append(edges[d], child)

@@ -87,12 +87,12 @@ func (m *modEval) readVarFile(abs string) map[string]givenValue {
 	name := p.displayName(abs)
 	out := map[string]givenValue{}
 	if !p.within(abs) && !m.isExplicitVarFile(abs) {
-		m.ev.warn(&hcl.Range{Filename: name}, "Variable file outside the scan root", name+" was not read")
+		m.ev.warn(wholeFile(name), "Variable file outside the scan root", name+" was not read")
 		return out
 	}
 	info, err := os.Stat(abs)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > p.opts.MaxFileSize {
-		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable variable file", Detail: fmt.Sprintf("%s could not be read", name), Subject: &hcl.Range{Filename: name}})
+		m.ev.diags = append(m.ev.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unreadable variable file", Detail: fmt.Sprintf("%s could not be read", name), Subject: wholeFile(name)})
 		return out
 	}
 	src, err := os.ReadFile(abs)
@@ -204,8 +204,13 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
 		m.modules[mc.name] = cty.DynamicVal
 		return
 	}
+	// The directory as parsed: a module reached through a symbolic link is
+	// the directory the link resolves to, so a call of itself through a
+	// link is a cycle like any other.
+	dm := m.ev.p.dir(childAbs)
+	childAbs = dm.abs
 	for _, a := range m.ancestry {
-		if a == childAbs {
+		if a == childAbs || m.ev.p.sameDir(a) == childAbs {
 			m.ev.warn(&rng, "Module cycle", fmt.Sprintf("module %q calls a directory that is already being evaluated (%s); the call is skipped", mc.name, m.ev.p.displayName(childAbs)))
 			m.modules[mc.name] = cty.DynamicVal
 			return
@@ -216,7 +221,6 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
 		m.modules[mc.name] = cty.DynamicVal
 		return
 	}
-	dm := m.ev.p.dir(childAbs)
 	base := m.prefix() + "module." + mc.name
 	keys, single, known := m.expand(mc.count, mc.forEach, m.scope(ts, nil), base)
 	call := func(path string, extra map[string]cty.Value) cty.Value {
@@ -277,8 +281,15 @@ func (m *modEval) resolveSource(mc *moduleCallDecl, key string) (string, bool) {
 	rng := mc.block.DefRange
 	if src, ok := localSource(mc.source); ok {
 		abs := filepath.Clean(filepath.Join(m.dm.abs, src))
+		// One message for a path out of the tree and a missing one (or
+		// links that never end): telling them apart would say whether
+		// something exists outside the tree.
 		if !m.ev.p.within(abs) {
-			m.ev.warn(&rng, "Module outside the scan root", fmt.Sprintf("module %q (source %q) lies outside the scanned tree; it was not read", mc.name, mc.source))
+			m.ev.warn(&rng, "Module outside the scan root", fmt.Sprintf("module %q (source %q) lies outside the scanned tree or does not exist; it was not read", mc.name, mc.source))
+			return "", false
+		}
+		if info, err := os.Stat(abs); err != nil || !info.IsDir() {
+			m.ev.warn(&rng, "Module not found", fmt.Sprintf("module %q (source %q) is not a directory; the call is skipped", mc.name, mc.source))
 			return "", false
 		}
 		return abs, true

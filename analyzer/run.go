@@ -91,7 +91,7 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 	res.targets = p.targets
 	findings = p.applyIgnores(findings, opts.Now, &res.Diagnostics)
 	for i := range findings {
-		findings[i].Snippet = MaskSnippet(p.sourceLine(findings[i].Range), findings[i].Secret)
+		findings[i].Snippet = truncateSnippet(MaskSnippet(p.sourceLine(findings[i].Range), findings[i].Secret))
 	}
 	if p.targets != nil {
 		findings = filterFindings(findings, p.targets)
@@ -105,6 +105,7 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 	}
 	res.Findings = findings
 	sortDiagnostics(res.Diagnostics)
+	res.Diagnostics = capDiagnostics(res.Diagnostics) // outputbounds.go
 	return res
 }
 

@@ -193,7 +193,9 @@ func al2023NameRegex(re string) bool {
 		lit = lit[:i]
 	}
 	rest, ok := strings.CutPrefix(lit, "al2023-ami-")
-	return ok && rest != "" && !strings.HasPrefix(rest, "ecs") && !strings.HasPrefix("ecs", rest)
+	const ecs = "ecs"
+	mayBeECS := strings.HasPrefix(rest, ecs) || len(rest) < len(ecs) && ecs[:len(rest)] == rest
+	return ok && rest != "" && !mayBeECS
 }
 
 // anyOf reports whether list holds any of want.

@@ -19,6 +19,7 @@ type limitFlags struct {
 	maxModuleDepth int
 	maxFileSize    string
 	maxNesting     int
+	maxElements    int
 	evalTimeout    time.Duration
 }
 
@@ -32,6 +33,8 @@ func (l *limitFlags) register(cmd *cobra.Command) {
 		"skip Terraform files larger than `SIZE` (bytes, or with KB, MB, GB)")
 	fl.IntVar(&l.maxNesting, "max-nesting", analyzer.DefaultMaxNesting,
 		"skip files whose brackets nest more than `N` levels deep")
+	fl.IntVar(&l.maxElements, "max-elements", analyzer.DefaultMaxElements,
+		"let one expression build at most `N` values through nested for-expressions")
 	fl.DurationVar(&l.evalTimeout, "eval-timeout", analyzer.DefaultEvalTimeout,
 		"give up evaluating one root module after `DURATION`; its unevaluated parts are not checked")
 }
@@ -43,7 +46,7 @@ func (l *limitFlags) apply(o *analyzer.Options) error {
 	for _, c := range []struct {
 		flag string
 		n    int
-	}{{"--max-instances", l.maxInstances}, {"--max-module-depth", l.maxModuleDepth}, {"--max-nesting", l.maxNesting}} {
+	}{{"--max-instances", l.maxInstances}, {"--max-module-depth", l.maxModuleDepth}, {"--max-nesting", l.maxNesting}, {"--max-elements", l.maxElements}} {
 		if c.n < 0 {
 			return fmt.Errorf("%s: want a positive number, got %d", c.flag, c.n)
 		}
@@ -61,6 +64,7 @@ func (l *limitFlags) apply(o *analyzer.Options) error {
 	o.MaxInstances = l.maxInstances
 	o.MaxModuleDepth = l.maxModuleDepth
 	o.MaxNesting = l.maxNesting
+	o.MaxElements = l.maxElements
 	o.EvalTimeout = l.evalTimeout
 	return nil
 }

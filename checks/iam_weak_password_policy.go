@@ -43,7 +43,10 @@ func runIAMWeakPasswordPolicy(p *analyzer.Pass) {
 		}
 		if a := r.Attr("max_password_age"); a == nil {
 			p.ReportMissing(r, "max_password_age", "No max_password_age: IAM passwords never expire; set it to %d days or less", maxPasswordAge)
-		} else if age, ok := a.Int(); ok && (age <= 0 || age > maxPasswordAge) {
+		} else if age, ok := a.Int(); ok && age <= 0 {
+			// 0 is how the API says "never" (the provider's default too).
+			p.ReportAttr(r, a, "max_password_age = %d: IAM passwords never expire; set it to %d days or less", age, maxPasswordAge)
+		} else if ok && age > maxPasswordAge {
 			p.ReportAttr(r, a, "max_password_age is %d days: set it to %d or less", age, maxPasswordAge)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // nested for-expressions. Each function bounds its own result (range,
 // setproduct), but for-expressions multiply: three nested fors over
 // range(1000) are a billion values from one line of source.
-const DefaultMaxElements = 1 << 20
+const DefaultMaxElements = 1 << 17
 
 // forTooLarge reports whether evaluating expr would build more values than
 // the element limit through nested for-expressions, and says so once with

@@ -54,9 +54,9 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 		"trimspace": stdlib.TrimSpaceFunc, "upper": stdlib.UpperFunc,
 		"chunklist": stdlib.ChunklistFunc, "coalesce": collection.CoalesceFunc,
 		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
-		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
-		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "keys": stdlib.KeysFunc,
-		"lookup": lookupFunc, "merge": stdlib.MergeFunc, "range": rangeFunc,
+		"concat": guardSize(stdlib.ConcatFunc, false), "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
+		"element": stdlib.ElementFunc, "flatten": guardSize(stdlib.FlattenFunc, true), "keys": stdlib.KeysFunc,
+		"lookup": lookupFunc, "merge": guardSize(stdlib.MergeFunc, false), "range": rangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": guard(stdlib.SetProductFunc, func(args []cty.Value) error {
 			total := 1
@@ -70,7 +70,7 @@ func (p *Project) functions(rootAbs string) map[string]function.Function {
 			}
 			return nil
 		}), "setsubtract": stdlib.SetSubtractFunc,
-		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
+		"setunion": guardSize(stdlib.SetUnionFunc, false), "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
 		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
 		"jsondecode": guard(stdlib.JSONDecodeFunc, func(args []cty.Value) error {
 			// Decoding recurses per level, in go-cty, beyond any recover.
@@ -242,9 +242,48 @@ var jsonEncodeFunc = function.New(&function.Spec{
 	},
 })
 
-// maxRange bounds range(): a hostile range(1e9) would otherwise allocate a
-// billion values.
-const maxRange = 1 << 20
+// maxRange bounds the collections onus builds: range(), the functions that
+// join collections (guardSize) and the locals that hold them. A hostile
+// range(1e9), or forty locals each concatenating the last with itself,
+// would otherwise allocate a billion values; a tuple of a million elements
+// already takes cty seconds to type. Real configurations stay far below.
+const maxRange = 1 << 17
+
+// guardSize refuses a call of a function that joins collections (concat,
+// merge, flatten...) whose result would hold more than maxRange elements,
+// before any of it is built. deep counts the elements of nested collections
+// too, as flatten takes them apart.
+func guardSize(f function.Function, deep bool) function.Function {
+	return guard(f, func(args []cty.Value) error {
+		total := 0
+		for _, a := range args {
+			total += collectionSize(a, deep, maxRange-total)
+			if total > maxRange {
+				return fmt.Errorf("the result would have more than %d elements, more than onus evaluates", maxRange)
+			}
+		}
+		return nil
+	})
+}
+
+// collectionSize counts the elements of a known collection (one for
+// anything else), and, when deep, of the collections nested in it, stopping
+// once the count passes budget.
+func collectionSize(v cty.Value, deep bool, budget int) int {
+	v, _ = v.Unmark()
+	if v.IsNull() || !v.IsKnown() || !v.CanIterateElements() {
+		return 1
+	}
+	if !deep {
+		return v.LengthInt()
+	}
+	n := 0
+	for it := v.ElementIterator(); it.Next() && n <= budget; {
+		_, e := it.Element()
+		n += collectionSize(e, true, budget-n)
+	}
+	return n
+}
 
 // rangeFunc is Terraform's range, refusing results of more than maxRange
 // elements.

@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -57,7 +58,17 @@ func usageErrorf(format string, args ...any) error {
 	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
 
+// gcPercent is the garbage collector's target unless GOGC says otherwise.
+// A scan keeps every parsed file and its evaluation until the end, and
+// makes most of its garbage while evaluating: collecting when the heap has
+// grown by half rather than doubled costs about a tenth more time and saves
+// about a sixth of the peak memory on a large tree.
+const gcPercent = 50
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

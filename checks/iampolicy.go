@@ -1675,15 +1675,22 @@ func narrowingCondition(c policyCondition) bool {
 	default:
 		return false
 	}
+	return everyValue(c, valueNarrows)
+}
+
+// everyValue reports whether every value of a condition passes narrows.
+// Values are ORed: one value that matches anyone opens the condition. A
+// condition with no value narrows nothing; one whose values onus cannot see
+// may narrow.
+func everyValue(c policyCondition, narrows func(string) bool) bool {
 	if !c.Values.Known {
 		return true
 	}
 	if len(c.Values.Items) == 0 {
 		return false
 	}
-	// Values are ORed: one value that matches anyone opens the condition.
 	for _, v := range c.Values.Items {
-		if !valueNarrows(v.Text) {
+		if !narrows(v.Text) {
 			return false
 		}
 	}
@@ -1703,18 +1710,7 @@ func mountTargetOnly(c policyCondition) bool {
 	if base != "bool" || qualifier != "" || ifExists {
 		return false
 	}
-	if !c.Values.Known {
-		return true
-	}
-	if len(c.Values.Items) == 0 {
-		return false
-	}
-	for _, v := range c.Values.Items {
-		if !strings.EqualFold(v.Text, "true") {
-			return false
-		}
-	}
-	return true
+	return everyValue(c, func(s string) bool { return strings.EqualFold(s, "true") })
 }
 
 // narrowIPValue reports whether an IpAddress value names less than the whole

@@ -17,7 +17,7 @@ func (m *modEval) evalBody(body hcl.Body, ctx *hcl.EvalContext, path string, top
 	blk := &Block{Attributes: map[string]*Attribute{}, Path: path}
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
-		m.evalJSONBody(blk, body, ctx, path, top)
+		m.evalJSONBody(blk, body, ctx, path, top, jsonScope{})
 		return blk
 	}
 	for _, name := range sortedKeys(sb.Attributes) {
@@ -186,9 +186,63 @@ func joinPath(path, name string) string {
 	return path + "." + name
 }
 
-// jsonBlockNames lists nested block types of the AWS resources onus reads. A
-// .tf.json body carries no schema, so an object under one of these names is
-// read as a block and anything else as an argument.
+// evalResourceBody evaluates the body of a resource or data source. A
+// .tf.json body is read with the provider schema of its type, the only thing
+// that tells a nested block from an argument whose value is an object.
+func (m *modEval) evalResourceBody(mode Mode, typ string, body hcl.Body, ctx *hcl.EvalContext) *Block {
+	if _, ok := body.(*hclsyntax.Body); ok {
+		return m.evalBody(body, ctx, "", true)
+	}
+	blk := &Block{Attributes: map[string]*Attribute{}}
+	m.evalJSONBody(blk, body, ctx, "", true, jsonScope{mode: mode, typ: typ})
+	return blk
+}
+
+// jsonScope is where a .tf.json body lies: the resource or data source type
+// ("" outside one: terraform and provider blocks) and the nested block types
+// from its body down. JSON has no block syntax, so `"versioning": {...}` is
+// a block only because the provider's schema says so, while `"tags": {...}`
+// is an argument holding an object.
+type jsonScope struct {
+	mode  Mode
+	typ   string
+	path  []string
+	blind bool // below a property the schema does not know
+}
+
+// isBlock reports whether the property name is read as nested blocks: as
+// the provider schema says where it knows the type and the place, else by
+// the names in jsonBlockNames.
+func (s jsonScope) isBlock(name string) bool {
+	if s.typ != "" && !s.blind {
+		if isBlock, known := jsonSchemaBlock(s.mode, s.typ, s.path, name); known {
+			return isBlock
+		}
+	}
+	return jsonBlockNames[name]
+}
+
+// child is the scope inside a nested block of the given type.
+func (s jsonScope) child(name string) jsonScope {
+	c := s
+	c.path = append(append([]string(nil), s.path...), name)
+	if s.typ != "" && !s.blind {
+		if isBlock, known := jsonSchemaBlock(s.mode, s.typ, s.path, name); !known || !isBlock {
+			c.blind = true
+		}
+	}
+	return c
+}
+
+// jsonBlockNames is the fallback where the provider schema cannot answer:
+// Terraform's own nested blocks (required_providers in a terraform block;
+// lifecycle, provisioner and connection are meta-arguments and dropped
+// before this is asked), attributes that Terraform also accepts in block
+// syntax (ingress and egress of a security group: the schema declares them
+// as lists of objects, and the checks read them as blocks, as they are
+// usually written in HCL), and the nested blocks of the types onus reads,
+// for a body below a property the schema does not know (a misspelt block
+// name) or of a type that is not the AWS provider's.
 var jsonBlockNames = map[string]bool{
 	"versioning": true, "server_side_encryption_configuration": true, "rule": true,
 	"apply_server_side_encryption_by_default": true, "logging": true, "lifecycle_rule": true,
@@ -213,11 +267,16 @@ var jsonBlockNames = map[string]bool{
 	"noncurrent_version_transition": true, "target_object_key_format": true,
 	"action": true, "authenticate_oidc": true, "fixed_response": true,
 	"stickiness": true, "target_group": true, "subnet_mapping": true,
+	// Terraform's meta blocks and the aws provider block's own blocks,
+	// which the resource schema does not describe.
+	"lifecycle": true, "provisioner": true, "connection": true,
+	"endpoints": true, "assume_role": true, "assume_role_with_web_identity": true,
+	"default_tags": true, "ignore_tags": true,
 	"dynamic": false,
 }
 
 // evalJSONBody fills blk from a .tf.json body.
-func (m *modEval) evalJSONBody(blk *Block, body hcl.Body, ctx *hcl.EvalContext, path string, top bool) {
+func (m *modEval) evalJSONBody(blk *Block, body hcl.Body, ctx *hcl.EvalContext, path string, top bool, scope jsonScope) {
 	attrs, _ := body.JustAttributes()
 	counts := map[string]int{}
 	for _, name := range sortedKeys(attrs) {
@@ -226,11 +285,11 @@ func (m *modEval) evalJSONBody(blk *Block, body hcl.Body, ctx *hcl.EvalContext, 
 		}
 		a := attrs[name]
 		if name == "dynamic" {
-			blk.Blocks = append(blk.Blocks, m.jsonDynamic(a.Expr, ctx, path, counts)...)
+			blk.Blocks = append(blk.Blocks, m.jsonDynamic(a.Expr, ctx, path, counts, scope)...)
 			continue
 		}
-		if jsonBlockNames[name] {
-			blk.Blocks = append(blk.Blocks, m.jsonBlocks(name, a.Expr, ctx, path, counts)...)
+		if scope.isBlock(name) {
+			blk.Blocks = append(blk.Blocks, m.jsonBlocks(name, a.Expr, ctx, path, counts, scope.child(name))...)
 			continue
 		}
 		blk.Attributes[name] = m.evalAttr(name, a.Expr, a.Range, ctx, joinPath(path, name))
@@ -238,8 +297,8 @@ func (m *modEval) evalJSONBody(blk *Block, body hcl.Body, ctx *hcl.EvalContext, 
 }
 
 // jsonBlocks reads a JSON property as one block (an object) or several (an
-// array of objects).
-func (m *modEval) jsonBlocks(name string, expr hcl.Expression, ctx *hcl.EvalContext, path string, counts map[string]int) []*Block {
+// array of objects); scope is the scope inside them.
+func (m *modEval) jsonBlocks(name string, expr hcl.Expression, ctx *hcl.EvalContext, path string, counts map[string]int, scope jsonScope) []*Block {
 	var elems []hcl.Expression
 	if list, diags := hcl.ExprList(expr); !diags.HasErrors() {
 		elems = list
@@ -255,13 +314,13 @@ func (m *modEval) jsonBlocks(name string, expr hcl.Expression, ctx *hcl.EvalCont
 		bpath := fmt.Sprintf("%s[%d]", joinPath(path, name), counts[name])
 		counts[name]++
 		nb := &Block{Type: name, Attributes: map[string]*Attribute{}, DefRange: e.Range(), Range: e.Range(), Path: bpath}
-		m.jsonPairs(nb, pairs, ctx, bpath)
+		m.jsonPairs(nb, pairs, ctx, bpath, scope)
 		out = append(out, nb)
 	}
 	return out
 }
 
-func (m *modEval) jsonPairs(nb *Block, pairs []hcl.KeyValuePair, ctx *hcl.EvalContext, path string) {
+func (m *modEval) jsonPairs(nb *Block, pairs []hcl.KeyValuePair, ctx *hcl.EvalContext, path string, scope jsonScope) {
 	counts := map[string]int{}
 	for _, kv := range pairs {
 		kval, diags := kv.Key.Value(nil)
@@ -271,9 +330,9 @@ func (m *modEval) jsonPairs(nb *Block, pairs []hcl.KeyValuePair, ctx *hcl.EvalCo
 		k := kval.AsString()
 		switch {
 		case k == "dynamic":
-			nb.Blocks = append(nb.Blocks, m.jsonDynamic(kv.Value, ctx, path, counts)...)
-		case jsonBlockNames[k]:
-			nb.Blocks = append(nb.Blocks, m.jsonBlocks(k, kv.Value, ctx, path, counts)...)
+			nb.Blocks = append(nb.Blocks, m.jsonDynamic(kv.Value, ctx, path, counts, scope)...)
+		case scope.isBlock(k):
+			nb.Blocks = append(nb.Blocks, m.jsonBlocks(k, kv.Value, ctx, path, counts, scope.child(k))...)
 		default:
 			rng := hcl.RangeBetween(kv.Key.Range(), kv.Value.Range())
 			nb.Attributes[k] = m.evalAttr(k, kv.Value, rng, ctx, joinPath(path, k))
@@ -282,7 +341,7 @@ func (m *modEval) jsonPairs(nb *Block, pairs []hcl.KeyValuePair, ctx *hcl.EvalCo
 }
 
 // jsonDynamic expands `"dynamic": {"NAME": {"for_each": ..., "content": {...}}}`.
-func (m *modEval) jsonDynamic(expr hcl.Expression, ctx *hcl.EvalContext, path string, counts map[string]int) []*Block {
+func (m *modEval) jsonDynamic(expr hcl.Expression, ctx *hcl.EvalContext, path string, counts map[string]int, scope jsonScope) []*Block {
 	pairs, diags := hcl.ExprMap(expr)
 	if diags.HasErrors() {
 		return nil
@@ -341,7 +400,7 @@ func (m *modEval) jsonDynamic(expr hcl.Expression, ctx *hcl.EvalContext, path st
 			bpath := fmt.Sprintf("%s[%d]", joinPath(path, name), counts[name])
 			counts[name]++
 			nb := &Block{Type: name, Attributes: map[string]*Attribute{}, DefRange: kv.Key.Range(), Range: kv.Value.Range(), Path: bpath}
-			m.jsonPairs(nb, cpairs, child, bpath)
+			m.jsonPairs(nb, cpairs, child, bpath, scope.child(name))
 			out = append(out, nb)
 		}
 	}

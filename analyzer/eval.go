@@ -674,7 +674,7 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 	mk := func(key cty.Value, extra map[string]cty.Value, keyUnknown bool) *Resource {
 		addr := base + keyString(key)
 		ctx := m.scope(ts, extra)
-		body := m.evalBody(r.block.Body, ctx, "", true)
+		body := m.evalResourceBody(r.mode, r.typ, r.block.Body, ctx)
 		body.Type, body.Labels, body.DefRange, body.Range = string(r.mode), r.block.Labels, r.block.DefRange, bodyRange(r.block)
 		normalizeBody(r.mode, r.typ, body)
 		res := &Resource{Mode: r.mode, Type: r.typ, Name: r.name, Key: key, Address: addr, Module: m.mod, Body: body, KeyUnknown: keyUnknown}
@@ -723,7 +723,14 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 // Ref back to the instance.
 func (m *modEval) instanceObject(r *Resource) cty.Value {
 	sets := []map[string]bool{m.accessed[r.Type], m.accessed["*"], {"id": true, "arn": true}}
-	return cty.ObjectVal(blockObject(r.Body, r.Address, sets))
+	obj := blockObject(r.Body, r.Address, sets)
+	if m.accessed[wholeObjects][r.Type] {
+		// The object leaves through an output, a local or a module
+		// argument and may be read where no name accessed here says
+		// what: every attribute the provider schema has is there.
+		completeInstanceObject(r.Mode, r.Type, r.Address, obj)
+	}
+	return cty.ObjectVal(obj)
 }
 
 // blockObject turns an evaluated block into an object value. Names in sets
@@ -863,12 +870,23 @@ func traversalNames(t hcl.Traversal, types map[string]bool, add func(ty, name st
 	}
 	// Every name after the instance may be read from it or from one of its
 	// nested blocks (aws_eks_cluster.this.vpc_config[0].cluster_security_group_id).
+	named := false
 	for i := start; i < len(t); i++ {
 		if a, ok := t[i].(hcl.TraverseAttr); ok {
 			add(ty, a.Name)
+			named = true
 		}
 	}
+	if !named {
+		// The whole instance (an output, a local, a module argument): it
+		// may be read anywhere, by any name.
+		add(wholeObjects, ty)
+	}
 }
+
+// wholeObjects is the key, in accessed attributes, of the resource types
+// some expression takes whole rather than by attribute.
+const wholeObjects = "!whole"
 
 var specialRoots = map[string]bool{
 	"var": true, "local": true, "path": true, "count": true, "terraform": true,

@@ -642,14 +642,38 @@ func SchemaBlockName(mode Mode, typ string, blockPath []string, name string) (is
 	return false, false
 }
 
+// jsonSchemaBlock is SchemaBlockName for the .tf.json reader, with one
+// difference: an attribute that is a list or set of objects (ingress of
+// aws_security_group) is not answered. Terraform accepts such an attribute
+// in block syntax too, and the evaluator keeps its own reading of it, as
+// blocks for the few the checks read that way.
+func jsonSchemaBlock(mode Mode, typ string, blockPath []string, name string) (isBlock, known bool) {
+	isBlock, known = SchemaBlockName(mode, typ, blockPath, name)
+	if !known || isBlock {
+		return isBlock, known
+	}
+	s := schemaFor(mode, typ)
+	for _, p := range blockPath {
+		s = s.nested(p).Block
+	}
+	if sa := s.Attributes[name]; sa != nil && objectSequence(sa.typ) {
+		return false, false
+	}
+	return false, true
+}
+
 // completeInstanceObject adds to the object other expressions see of a
-// resource instance what Terraform's own object holds but the configuration
-// does not write: every attribute only the provider computes (id, arn...)
-// and every optional argument the provider fills in is unknown, marked with
-// a Ref to the instance; an optional argument without a provider default is
-// null; an absent nested block is an empty list (or null when it nests a
-// single object). A reference to any of them then reads as Terraform reads
-// it — unknown or null, never "no such attribute".
+// resource instance every attribute and nested block type that Terraform's
+// own object holds but the configuration does not write, as unknown and
+// marked with a Ref to the instance: attributes only the provider computes
+// (id, arn, bucket_regional_domain_name), optional arguments (the provider
+// may fill them in, or give them a default the schema does not record) and
+// absent nested blocks (some are computed by the provider, as versioning
+// of aws_s3_bucket). A reference to any of them then reads as unknown, as
+// Terraform reads it until apply, and never as "no such attribute" — which
+// would make try() take its fallback where Terraform does not. Reading them
+// as unknown rather than null or empty keeps onus from claiming a value
+// Terraform may plan differently.
 func completeInstanceObject(mode Mode, typ, addr string, obj map[string]cty.Value) {
 	completeObject(schemaFor(mode, typ), addr, obj)
 }
@@ -659,25 +683,13 @@ func completeObject(s *schemaBlock, addr string, obj map[string]cty.Value) {
 		return
 	}
 	for name, a := range s.Attributes {
-		if _, ok := obj[name]; ok {
-			continue
-		}
-		switch {
-		case a.Computed || a.OptionalComputed:
+		if _, ok := obj[name]; !ok {
 			obj[name] = cty.UnknownVal(a.typ).Mark(Ref{Address: addr, Attr: name})
-		default:
-			obj[name] = cty.NullVal(a.typ)
 		}
 	}
-	for name, nb := range s.Blocks {
-		if _, ok := obj[name]; ok {
-			continue
-		}
-		switch nb.Nesting {
-		case "single", "group":
-			obj[name] = cty.NullVal(cty.DynamicPseudoType)
-		default:
-			obj[name] = cty.EmptyTupleVal
+	for name := range s.Blocks {
+		if _, ok := obj[name]; !ok {
+			obj[name] = cty.DynamicVal.Mark(Ref{Address: addr, Attr: name})
 		}
 	}
 }

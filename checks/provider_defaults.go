@@ -110,7 +110,7 @@ func providerDefault(c *analyzer.Config, resource, argument string) (def argumen
 
 // providerDefaultBool is providerDefault for a bool argument; ok is false
 // when the table has no bool default for it.
-func providerDefaultBool(c *analyzer.Config, resource, argument string) (value bool, version string, ok bool) {
+func providerDefaultBool(c *analyzer.Config, resource, argument string) (value bool, version string, ok bool) { //nolint:unparam // the table is for any type; only Redshift defaults have changed so far
 	def, ok := providerDefault(c, resource, argument)
 	if !ok {
 		return false, "", false

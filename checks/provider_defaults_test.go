@@ -97,3 +97,40 @@ func TestProviderDefaultsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestRedshiftDefaultMessages holds the two Redshift checks to the table:
+// a missing argument is reported only where the version that applies has
+// the unsafe default, and the message names that version.
+func TestRedshiftDefaultMessages(t *testing.T) {
+	tests := []struct {
+		name               string
+		constraint, locked string
+		want               string // "" for no finding
+	}{
+		{"v5 constraint", "~> 5.0", "", "before 6.0.0 (the newest provider that ~> 5.0 admits)"},
+		{"v6 floor", ">= 6.0", "", ""},
+		{"no constraint", "", "", ""},
+		{"v5 lock", ">= 5.0", "5.100.0", "before 6.0.0 (5.100.0 locked in .terraform.lock.hcl)"},
+		{"v6 lock over a v5 constraint", "~> 5.0", "6.2.0", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := defaultsConfig(t, tt.constraint, tt.locked)
+			findings, _ := analyzer.RunChecks(context.Background(), []*analyzer.Config{cfg}, []*analyzer.Check{RedshiftPublic, RedshiftUnencrypted}, analyzer.RunOptions{})
+			if tt.want == "" {
+				if len(findings) != 0 {
+					t.Errorf("got %d findings, want none: %v", len(findings), findings[0].Message)
+				}
+				return
+			}
+			if len(findings) != 2 {
+				t.Fatalf("got %d findings, want one per check", len(findings))
+			}
+			for _, f := range findings {
+				if !strings.Contains(f.Message, tt.want) {
+					t.Errorf("%s: message %q does not name %q", f.CheckID, f.Message, tt.want)
+				}
+			}
+		})
+	}
+}

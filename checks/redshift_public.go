@@ -26,7 +26,8 @@ var RedshiftPublic = &analyzer.Check{
 func init() { register(RedshiftPublic) }
 
 func runRedshiftPublic(p *analyzer.Pass) {
-	pv := awsProviderVersion(p.Config)
+	// The default by provider version is data/provider_defaults.json.
+	public, version, tabled := providerDefaultBool(p.Config, "aws_redshift_cluster", "publicly_accessible")
 	for _, r := range p.Resources("aws_redshift_cluster") {
 		// Attr is nil when the argument is absent or null: Terraform treats
 		// null as unset, so the provider default applies to both.
@@ -37,10 +38,10 @@ func runRedshiftPublic(p *analyzer.Pass) {
 			}
 			continue
 		}
-		if pv.newestBelow(6) {
+		if tabled && public {
 			p.ReportMissing(r, "publicly_accessible",
-				"publicly_accessible is unset and the AWS provider this configuration allows (%s) defaults it to true before 6.0: the cluster gets a public endpoint; set publicly_accessible = false",
-				pv.describe())
+				"publicly_accessible is unset, which the AWS provider reads as true %s: the cluster gets a public endpoint; set publicly_accessible = false",
+				version)
 		}
 	}
 }

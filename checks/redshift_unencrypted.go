@@ -39,7 +39,8 @@ var RedshiftUnencrypted = &analyzer.Check{
 func init() { register(RedshiftUnencrypted) }
 
 func runRedshiftUnencrypted(p *analyzer.Pass) {
-	pv := awsProviderVersion(p.Config)
+	// The default by provider version is data/provider_defaults.json.
+	encrypted, version, tabled := providerDefaultBool(p.Config, "aws_redshift_cluster", "encrypted")
 	for _, r := range p.Resources("aws_redshift_cluster") {
 		a := r.Attr("encrypted")
 		if a != nil {
@@ -52,10 +53,10 @@ func runRedshiftUnencrypted(p *analyzer.Pass) {
 		if r.Attr("snapshot_identifier") != nil || r.Attr("kms_key_id") != nil {
 			continue
 		}
-		if pv.newestBelow(6) {
+		if tabled && !encrypted {
 			p.ReportMissing(r, "encrypted",
-				"encrypted is unset and the AWS provider this configuration allows (%s) defaults it to false before 6.0: AWS encrypts clusters created since January 2025 anyway, but an older cluster stays unencrypted and Terraform keeps planning encrypted = false; set encrypted = true",
-				pv.describe())
+				"encrypted is unset, which the AWS provider reads as false %s: AWS encrypts clusters created since January 2025 anyway, but an older cluster stays unencrypted and Terraform keeps planning encrypted = false; set encrypted = true",
+				version)
 		}
 	}
 }

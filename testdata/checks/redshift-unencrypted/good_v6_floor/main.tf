@@ -1,0 +1,18 @@
+# Any 6.x provider, or later: encrypted defaults to true.
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 6.0"
+    }
+  }
+}
+
+resource "aws_redshift_cluster" "reporting" {
+  cluster_identifier     = "reporting"
+  node_type              = "ra3.xlplus"
+  cluster_type           = "single-node"
+  master_username        = "admin"
+  manage_master_password = true
+  publicly_accessible    = false
+}

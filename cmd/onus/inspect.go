@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/onus-sec/onus/analyzer"
+	"github.com/onus-sec/onus/checks"
 )
 
 // inspectFlags holds the flags of `onus inspect`.
@@ -90,6 +91,9 @@ func runInspect(ctx context.Context, stdout io.Writer, f *inspectFlags, paths []
 		return &exitCodeError{code: exitError, err: err}
 	}
 	diags = append(proj.LoadDiagnostics(), diags...)
+	// Arguments the provider does not have, on the types the checks read:
+	// a misspelt argument is read as not set.
+	diags = append(diags, analyzer.SchemaDiagnostics(cfgs, checks.All())...)
 	doc := inspectDocument{
 		Tool:      inspectTool{Name: "onus", Version: version},
 		Schema:    analyzer.ProviderSchemaInfo(),

@@ -23,6 +23,10 @@ resource "aws_s3_bucket" "logs" {
   bucket = "logs-${count.index}"
 }
 
+resource "aws_kms_key" "k" {
+  enable_key_rotaton = true
+}
+
 resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
   bucket = aws_s3_bucket.logs[0].id
   rule {
@@ -48,22 +52,30 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
 			Values   map[string]any `json:"values"`
 			Unknown  map[string]any `json:"unknown"`
 		} `json:"resources"`
-		Errors []any `json:"errors"`
+		Errors   []any `json:"errors"`
+		Warnings []struct {
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Message string `json:"message"`
+		} `json:"warnings"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, stdout.String())
 	}
-	if len(doc.Resources) != 3 || doc.Errors == nil {
+	if len(doc.Warnings) != 1 || doc.Warnings[0].Line != 12 || !strings.Contains(doc.Warnings[0].Message, `Did you mean "enable_key_rotation"?`) {
+		t.Errorf("warnings = %+v, want one about enable_key_rotaton on line 12", doc.Warnings)
+	}
+	if len(doc.Resources) != 4 || doc.Errors == nil {
 		t.Fatalf("got %d resources, errors %v:\n%s", len(doc.Resources), doc.Errors, stdout.String())
 	}
-	b := doc.Resources[0]
+	b := doc.Resources[1]
 	if b.Address != "aws_s3_bucket.logs[0]" || b.Mode != "managed" || b.Type != "aws_s3_bucket" || b.Index != float64(0) {
 		t.Errorf("first instance: %+v", b)
 	}
 	if b.Values["bucket"] != "logs-0" || b.Location["start_line"] != float64(6) {
 		t.Errorf("values %v, location %v", b.Values, b.Location)
 	}
-	sse := doc.Resources[2]
+	sse := doc.Resources[3]
 	if sse.Unknown["bucket"] != true {
 		t.Errorf("bucket of the SSE configuration should be unknown: %v", sse.Unknown)
 	}
@@ -81,7 +93,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
 		t.Fatalf("exit %d\n%s", code, stderr.String())
 	}
 	text := stdout.String()
-	for _, want := range []string{"aws_s3_bucket.logs[1]", `bucket = "logs-1"`, "kms_master_key_id = (unknown)", "apply_server_side_encryption_by_default {", "3 instances"} {
+	for _, want := range []string{"aws_s3_bucket.logs[1]", `bucket = "logs-1"`, "kms_master_key_id = (unknown)", "apply_server_side_encryption_by_default {", "4 instances"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}

@@ -35,6 +35,28 @@ type oracleEnv struct {
 	provider  string // the provider's platform directory in the mirror
 	lockFile  string // a dependency lock file for the mirror's provider
 	workDir   string
+
+	// planned are the root modules planned so far (batches and trees
+	// planned alone), each with its plan in onus_oracle_plan.json, for
+	// the plan scan parity test.
+	mu      sync.Mutex
+	planned []PlannedTree
+}
+
+// addPlanned records a planned root module.
+func (env *oracleEnv) addPlanned(pt PlannedTree) {
+	env.mu.Lock()
+	defer env.mu.Unlock()
+	env.planned = append(env.planned, pt)
+}
+
+// plannedRoots returns the planned root modules in a stable order.
+func (env *oracleEnv) plannedRoots() []PlannedTree {
+	env.mu.Lock()
+	defer env.mu.Unlock()
+	out := append([]PlannedTree(nil), env.planned...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	return out
 }
 
 const oracleProviderVersion = "5.100.0"
@@ -203,6 +225,12 @@ func (env *oracleEnv) planBatch(t *testing.T, dir string, batch []*oracleUnit) e
 	if err != nil {
 		return err
 	}
+	names := make([]string, len(batch))
+	for i, u := range batch {
+		names[i] = u.name
+	}
+	// Every input is written in the generated root: no variables to give.
+	env.addPlanned(PlannedTree{Name: "batch of " + strings.Join(names, ", "), Dir: dir})
 	insts := doc.PlanInstances()
 	for i, u := range batch {
 		prefix := fmt.Sprintf("module.t%02d.", i)
@@ -246,6 +274,7 @@ func (env *oracleEnv) planAlone(t *testing.T, dir string, u *oracleUnit) error {
 			args = append(args, "-var="+kv)
 		}
 		doc, err = env.plan(rootDir, args)
+		u.planDir, u.planTree = rootDir, dir
 		if err == nil || !u.fixPlaceholder(err) {
 			break
 		}
@@ -267,6 +296,7 @@ func (env *oracleEnv) planAlone(t *testing.T, dir string, u *oracleUnit) error {
 		out = []PlanInstance{}
 	}
 	u.plan = out
+	env.addPlanned(u.plannedTree())
 	return nil
 }
 
@@ -457,6 +487,10 @@ func (env *oracleEnv) plan(dir string, args []string) (*PlanDocument, error) {
 	}
 	out, err := env.run(dir, "show", "-json", "onus_oracle.tfplan")
 	if err != nil {
+		return nil, err
+	}
+	// Kept beside the plan file, for the plan scan parity test.
+	if err := os.WriteFile(filepath.Join(dir, "onus_oracle_plan.json"), out, 0o644); err != nil {
 		return nil, err
 	}
 	return ParsePlan(out)

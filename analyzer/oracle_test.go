@@ -161,6 +161,7 @@ func TestOracle(t *testing.T) {
 	for _, d := range bugs {
 		t.Errorf("%s", d)
 	}
+	runPlanScanHook(t, env)
 }
 
 func firstLine(s string) string {
@@ -203,6 +204,10 @@ type oracleUnit struct {
 	rootAbs   string
 	plan      []PlanInstance
 	planErr   string
+	// planDir is the root module of the unit's own plan, when it was
+	// planned alone: onus_oracle_plan.json there holds the JSON plan;
+	// planTree is the copy of the tree it lies in.
+	planDir, planTree string
 }
 
 // collectOracleTrees writes every tree to compare under a temporary
@@ -644,7 +649,9 @@ func placeholderString(name string) string {
 	switch {
 	case strings.Contains(n, "cidr"):
 		return "10.0.0.0/16"
-	case strings.Contains(n, "kms"):
+	case strings.Contains(n, "policy"), strings.Contains(n, "json"):
+		return `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::oracle/*"}]}`
+	case strings.Contains(n, "kms"), strings.HasSuffix(n, "key"), strings.HasSuffix(n, "key_arn"), strings.HasSuffix(n, "key_id"):
 		return "arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000000"
 	case strings.Contains(n, "arn"), strings.Contains(n, "role"):
 		return "arn:aws:iam::111122223333:role/oracle"

@@ -2,10 +2,13 @@ package analyzer
 
 import (
 	"context"
+	"crypto/sha1" //nolint:gosec // to recognise the provider's hash, not to protect anything
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -94,11 +97,14 @@ func (s PlanScan) Run(ctx context.Context, checks []*Check, opts RunOptions) (*R
 	if s.Dir != "" {
 		findings = proj.applyIgnores(findings, opts.Now, &res.Diagnostics)
 		for i := range findings {
-			findings[i].Snippet = proj.sourceLine(findings[i].Range)
+			// As in an HCL scan: the secret a finding names is masked in
+			// its source line, and the line is cut to a bounded length.
+			findings[i].Snippet = truncateSnippet(MaskSnippet(proj.sourceLine(findings[i].Range), findings[i].Secret))
 		}
 	}
 	res.Findings = findings
 	sortDiagnostics(res.Diagnostics)
+	res.Diagnostics = capDiagnostics(res.Diagnostics)
 	return res, nil
 }
 
@@ -210,9 +216,21 @@ func (b *planBuilder) decorateModules() {
 			hclMods[hm.Path] = hm
 		}
 	}
+	// A module the HCL has but whose instances the plan does not hold
+	// (one with only a provider block, variables and locals) is there
+	// too, for the checks that read those.
+	for _, path := range sortedKeys(hclMods) {
+		if _, ok := b.modules[path]; ok || path == "" {
+			continue
+		}
+		if a, err := parseInstanceAddress(path + ".terraform_data.x"); err == nil {
+			b.module(a.modules)
+		}
+	}
 	for path, m := range b.modules {
 		if hm := hclMods[path]; hm != nil {
 			m.Terraform, m.Providers = hm.Terraform, hm.Providers
+			m.Variables, m.Locals = hm.Variables, hm.Locals
 		}
 	}
 	if b.doc.Configuration == nil {
@@ -523,6 +541,21 @@ func (b *planBuilder) body(s *schemaBlock, vals, unks map[string]any, exprs map[
 		if exprs != nil && !inConfig && engAttr == nil {
 			continue
 		}
+		if path != "" && eng != nil && !eng.Unknown && engAttr == nil {
+			// A nested block the HCL has: its arguments are those it
+			// sets. The plan's configuration cannot say for a dynamic
+			// block (left out of it) or an element of a set of blocks
+			// (whose order is Terraform's), and the plan fills every
+			// field of an attribute written as blocks ("" for an unset
+			// cidr_block of a network ACL's ingress).
+			continue
+		}
+		if engAttr != nil && engAttr.Value.IsNull() {
+			// Set to null (a variable defaulting to null): not set, as
+			// Terraform reads it, even where the plan shows the value the
+			// provider computes instead.
+			continue
+		}
 		if v == nil && u != true {
 			continue // null: not set
 		}
@@ -533,6 +566,21 @@ func (b *planBuilder) body(s *schemaBlock, vals, unks map[string]any, exprs map[
 		a := &Attribute{Name: name, Path: joinPath(path, name), Range: blk.DefRange, Value: conformValue(jsonValueToCty(v, u), ty)}
 		if engAttr != nil {
 			a.Range, a.Expr, a.Refs = engAttr.Range, engAttr.Expr, engAttr.Refs
+			if a.Value.IsWhollyKnown() && !engAttr.Value.IsWhollyKnown() && fromPolicyDocuments(engAttr.Refs) {
+				// A policy Terraform renders from aws_iam_policy_document
+				// data sources during the plan: the policy checks read
+				// such a document themselves, statement by statement,
+				// and report a problem at the statement. Read as the HCL
+				// scan reads it, so that the finding is reported once,
+				// where the HCL scan reports it, not again at the
+				// rendered JSON.
+				a.Value = engAttr.Value
+			}
+			if providerHashOf(a.Value, engAttr.Value) {
+				// The provider plans a hash of the value (user_data of
+				// aws_instance): read what the configuration wrote.
+				a.Value = engAttr.Value
+			}
 			if !a.Value.IsWhollyKnown() {
 				a.JSON, a.Rendered = engAttr.JSON, engAttr.Rendered
 			}
@@ -608,6 +656,23 @@ func (b *planBuilder) blocks(name string, s *schemaBlock, nesting string, v, u a
 	return out
 }
 
+// fromPolicyDocuments reports whether a value was derived from
+// aws_iam_policy_document data sources alone (and from at least one). Other
+// data sources (the account ID, the region) keep the value Terraform
+// planned.
+func fromPolicyDocuments(refs []Ref) bool {
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		a, err := parseInstanceAddress(r.Address)
+		if err != nil || a.mode != Data || a.typ != "aws_iam_policy_document" {
+			return false
+		}
+	}
+	return true
+}
+
 func index2(l []any, i int) any {
 	if i < len(l) {
 		return l[i]
@@ -633,7 +698,7 @@ func matchBlock(s *schemaBlock, vals map[string]any, eng []*Block, used []bool) 
 				ty = s.Attributes[name].typ
 			}
 			pv := conformValue(jsonValueToCty(vals[name], nil), ty)
-			if !pv.IsWhollyKnown() || !sameValue(pv, a.Value) {
+			if !pv.IsWhollyKnown() || !(sameValue(pv, a.Value) || sameJSONDocument(pv, a.Value)) {
 				same = false
 				break
 			}
@@ -655,6 +720,35 @@ func sameValue(a, b cty.Value) bool {
 	x, err1 := json.Marshal(av)
 	y, err2 := json.Marshal(bv)
 	return err1 == nil && err2 == nil && string(x) == string(y)
+}
+
+// providerHashOf reports whether planned is the hexadecimal SHA-1 of the
+// configured string, which is how the AWS provider plans the user_data of an
+// instance (a StateFunc in the provider's EC2 service, observed with
+// terraform plan and the AWS provider 5.100.0 on 2026-12-02).
+func providerHashOf(planned, configured cty.Value) bool {
+	if !planned.IsKnown() || planned.IsNull() || planned.Type() != cty.String || !configured.IsKnown() || configured.IsNull() || configured.Type() != cty.String {
+		return false
+	}
+	p := planned.AsString()
+	if len(p) != 2*sha1.Size {
+		return false
+	}
+	sum := sha1.Sum([]byte(configured.AsString())) //nolint:gosec // the provider's hash, recognised, not used to protect anything
+	return p == hex.EncodeToString(sum[:])
+}
+
+// sameJSONDocument reports whether two strings hold the same JSON document:
+// the provider normalises a policy (key order, spacing) before planning it.
+func sameJSONDocument(a, b cty.Value) bool {
+	if a.Type() != cty.String || b.Type() != cty.String {
+		return false
+	}
+	var x, y any
+	if json.Unmarshal([]byte(a.AsString()), &x) != nil || json.Unmarshal([]byte(b.AsString()), &y) != nil {
+		return false
+	}
+	return reflect.DeepEqual(x, y)
 }
 
 func knownNonEmpty(v, u any) bool {

@@ -186,3 +186,29 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// TestPlanScanMasksSecrets: a plan scan beside its configuration shows the
+// source lines of its findings, and a secret written there is masked in
+// every format, as in an HCL scan.
+func TestPlanScanMasksSecrets(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "plans", "secrets")
+	secrets := []string{"Wq7vLx2Rt9pZk4Nm", "tok_9fH2kQ7wLm3xZp8R"}
+	for _, format := range []string{"text", "json", "sarif", "rdjson", "github", "markdown", "junit"} {
+		for _, args := range [][]string{{dir}, {"--plan", filepath.Join(dir, "plan.json"), dir}} {
+			var stdout, stderr bytes.Buffer
+			all := append([]string{"scan", "--format", format, "--now", scanDate}, args...)
+			if code := run(context.Background(), all, &stdout, &stderr); code != exitFindings {
+				t.Fatalf("onus %s: exit %d, want %d\n%s", strings.Join(all, " "), code, exitFindings, stderr.String())
+			}
+			out := stdout.String()
+			if !strings.Contains(out, "db-password-literal") || !strings.Contains(out, "lambda-env-secrets") {
+				t.Errorf("onus %s: the secrets are not reported:\n%s", strings.Join(all, " "), out)
+			}
+			for _, s := range secrets {
+				if strings.Contains(out, s) {
+					t.Errorf("onus %s prints the secret %q", strings.Join(all, " "), s)
+				}
+			}
+		}
+	}
+}

@@ -106,7 +106,8 @@ func (m *modEval) run() cty.Value {
 	m.mod.Locals = map[string]*Attribute{}
 	m.res = map[string]cty.Value{}
 	m.modules = map[string]cty.Value{}
-	m.accessed = accessedAttributes(m.dm)
+	g := m.dm.moduleGraph()
+	m.accessed = g.accessed
 
 	nodes := map[string]*evalNode{}
 	for name, a := range d.locals {
@@ -127,21 +128,12 @@ func (m *modEval) run() cty.Value {
 	}
 	for _, r := range d.resources {
 		r := r
-		exprs := bodyExpressions(r.block.Body)
+		exprs := g.exprs[r.key]
 		nodes[r.key] = &evalNode{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r, exprs) }}
 	}
 	for _, mc := range d.modules {
 		mc := mc
-		var exprs []hcl.Expression
-		for _, n := range sortedKeys(mc.args) {
-			exprs = append(exprs, mc.args[n].Expr)
-		}
-		if mc.count != nil {
-			exprs = append(exprs, mc.count)
-		}
-		if mc.forEach != nil {
-			exprs = append(exprs, mc.forEach)
-		}
+		exprs := g.exprs["module."+mc.name]
 		nodes["module."+mc.name] = &evalNode{name: "module." + mc.name, exprs: exprs, rng: mc.block.DefRange, call: mc,
 			eval: func() { m.evalModuleCall(mc, exprs) }}
 	}
@@ -149,18 +141,12 @@ func (m *modEval) run() cty.Value {
 	// Kahn's algorithm over sorted names, so the order never depends on map
 	// iteration; whatever is left is a cycle, reported and then evaluated with
 	// the unresolved references unknown.
-	deps := map[string]map[string]bool{}
-	users := map[string][]string{}
-	for name, n := range nodes {
-		deps[name] = map[string]bool{}
-		for _, e := range n.exprs {
-			for _, t := range e.Variables() {
-				dep := refNode(t)
-				if dep != "" && dep != name && nodes[dep] != nil && !deps[name][dep] {
-					deps[name][dep] = true
-					users[dep] = append(users[dep], name)
-				}
-			}
+	deps := make(map[string]map[string]bool, len(nodes))
+	users := g.users
+	for name := range nodes {
+		deps[name] = make(map[string]bool, len(g.deps[name]))
+		for _, dep := range g.deps[name] {
+			deps[name][dep] = true
 		}
 	}
 	var ready []string

@@ -134,6 +134,12 @@ type dirModule struct {
 	decl  *moduleDecl
 	once  sync.Once
 	diags hcl.Diagnostics
+
+	// What every evaluation of the module needs and none changes: its
+	// dependency graph and the attribute names its expressions read,
+	// worked out on first use (modgraph.go).
+	graphOnce sync.Once
+	graph     *moduleGraph
 }
 
 // Load discovers the Terraform directories under paths and parses them. A path

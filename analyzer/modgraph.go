@@ -1,0 +1,68 @@
+package analyzer
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// moduleGraph is what evaluating a module needs to know about its source
+// and is the same for every call of the module: the expressions of each
+// node (local, resource, module call), which nodes each depends on and is
+// used by, and the attribute names read per resource type. A module called
+// a thousand times walks its syntax trees once.
+type moduleGraph struct {
+	exprs    map[string][]hcl.Expression
+	deps     map[string][]string
+	users    map[string][]string
+	accessed map[string]map[string]bool
+}
+
+// moduleGraph returns the module's graph, working it out on first use. It
+// is shared by concurrent evaluations and never changed after.
+func (dm *dirModule) moduleGraph() *moduleGraph {
+	dm.graphOnce.Do(func() { dm.graph = buildModuleGraph(dm) })
+	return dm.graph
+}
+
+func buildModuleGraph(dm *dirModule) *moduleGraph {
+	d := dm.decl
+	g := &moduleGraph{exprs: map[string][]hcl.Expression{}, deps: map[string][]string{}, users: map[string][]string{}}
+	for name, a := range d.locals {
+		g.exprs["local."+name] = []hcl.Expression{a.Expr}
+	}
+	for _, r := range d.resources {
+		g.exprs[r.key] = bodyExpressions(r.block.Body)
+	}
+	for _, mc := range d.modules {
+		var exprs []hcl.Expression
+		for _, n := range sortedKeys(mc.args) {
+			exprs = append(exprs, mc.args[n].Expr)
+		}
+		if mc.count != nil {
+			exprs = append(exprs, mc.count)
+		}
+		if mc.forEach != nil {
+			exprs = append(exprs, mc.forEach)
+		}
+		g.exprs["module."+mc.name] = exprs
+	}
+	// Names in sorted order, so that users lists do not depend on map
+	// iteration.
+	for _, name := range sortedKeys(g.exprs) {
+		seen := map[string]bool{}
+		for _, e := range g.exprs[name] {
+			for _, t := range e.Variables() {
+				dep := refNode(t)
+				if _, node := g.exprs[dep]; node && dep != name && !seen[dep] {
+					seen[dep] = true
+					g.deps[name] = append(g.deps[name], dep)
+					g.users[dep] = append(g.users[dep], name)
+				}
+			}
+		}
+		sort.Strings(g.deps[name])
+	}
+	g.accessed = accessedAttributes(dm)
+	return g
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sync"
 	"testing"
 )
@@ -50,17 +49,7 @@ func (u *oracleUnit) plannedTree() PlannedTree {
 func PlanTreesAlone(t *testing.T, mode string) []PlannedTree {
 	t.Helper()
 	env := oracleEnvironment(t)
-	trees := collectOracleTrees(t, mode == "all")
-	if only := os.Getenv("ONUS_ORACLE_ONLY"); only != "" {
-		re := regexp.MustCompile(only)
-		var kept []*oracleTree
-		for _, tr := range trees {
-			if re.MatchString(tr.name) {
-				kept = append(kept, tr)
-			}
-		}
-		trees = kept
-	}
+	trees := selectOracleTrees(t, mode)
 	units := prepareOracleUnits(t, trees, env.mirror)
 	sem := make(chan struct{}, 2)
 	var wg sync.WaitGroup

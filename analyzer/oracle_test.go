@@ -61,17 +61,7 @@ func TestOracle(t *testing.T) {
 		useProviderSchema = false
 		defer func() { useProviderSchema = true }()
 	}
-	trees := collectOracleTrees(t, mode == "all")
-	if only := os.Getenv("ONUS_ORACLE_ONLY"); only != "" {
-		re := regexp.MustCompile(only)
-		var kept []*oracleTree
-		for _, tr := range trees {
-			if re.MatchString(tr.name) {
-				kept = append(kept, tr)
-			}
-		}
-		trees = kept
-	}
+	trees := selectOracleTrees(t, mode)
 	units := prepareOracleUnits(t, trees, env.mirror)
 	if len(units) == 0 {
 		t.Fatal("no tree to compare")
@@ -208,6 +198,26 @@ type oracleUnit struct {
 	// planned alone: onus_oracle_plan.json there holds the JSON plan;
 	// planTree is the copy of the tree it lies in.
 	planDir, planTree string
+}
+
+// selectOracleTrees collects the trees to compare (every one when mode is
+// "all", else a sample), keeping those whose name matches ONUS_ORACLE_ONLY
+// when it is set.
+func selectOracleTrees(t *testing.T, mode string) []*oracleTree {
+	t.Helper()
+	trees := collectOracleTrees(t, mode == "all")
+	only := os.Getenv("ONUS_ORACLE_ONLY")
+	if only == "" {
+		return trees
+	}
+	re := regexp.MustCompile(only)
+	var kept []*oracleTree
+	for _, tr := range trees {
+		if re.MatchString(tr.name) {
+			kept = append(kept, tr)
+		}
+	}
+	return kept
 }
 
 // collectOracleTrees writes every tree to compare under a temporary

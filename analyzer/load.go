@@ -163,7 +163,7 @@ func Load(ctx context.Context, paths []string, opts Options) (*Project, error) {
 		if err != nil {
 			return nil, fmt.Errorf("resolving %s: %w", path, err)
 		}
-		info, err := os.Stat(abs)
+		info, err := os.Stat(abs) // #nosec G703 -- the paths to scan are the user's to name
 		if err != nil {
 			return nil, fmt.Errorf("cannot scan %s: %w", path, err)
 		}
@@ -209,6 +209,7 @@ func Load(ctx context.Context, paths []string, opts Options) (*Project, error) {
 // skips hidden directories (.terraform, .git) and never follows symbolic links
 // to directories, so a link loop or a link out of the tree goes nowhere.
 func (p *Project) discover(ctx context.Context, root string, dirSet map[string]bool) {
+	// #nosec G703 -- root is a path the user named; links are not followed.
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return fs.SkipAll

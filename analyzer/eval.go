@@ -331,12 +331,43 @@ func (m *modEval) evalBlocks(blocks []*hcl.Block) []*Block {
 	for _, b := range blocks {
 		exprs := bodyExpressions(b.Body)
 		ctx := m.scope(expressionsTraversals(exprs), nil)
-		blk := m.evalBody(b.Body, ctx, "", false)
+		var blk *Block
+		if _, native := b.Body.(*hclsyntax.Body); !native && b.Type == "terraform" {
+			blk = m.evalJSONTerraform(b.Body, ctx)
+		} else {
+			blk = m.evalBody(b.Body, ctx, "", false)
+		}
 		blk.Type, blk.Labels, blk.DefRange = b.Type, b.Labels, b.DefRange
 		blk.Range = bodyRange(b)
 		out = append(out, blk)
 	}
 	return out
+}
+
+// terraformJSONBlocks are the labelled blocks of a terraform block that
+// .tf.json writes as an object of labels (`"backend": {"s3": {...}}`): read
+// by their schema, they are blocks with their label, as in HCL, rather than
+// one argument holding an object.
+var terraformJSONBlocks = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "backend", LabelNames: []string{"type"}},
+	{Type: "provider_meta", LabelNames: []string{"provider"}},
+	{Type: "cloud"},
+}}
+
+// evalJSONTerraform evaluates a terraform block written in .tf.json.
+func (m *modEval) evalJSONTerraform(body hcl.Body, ctx *hcl.EvalContext) *Block {
+	content, rest, diags := body.PartialContent(terraformJSONBlocks)
+	if diags.HasErrors() {
+		return m.evalBody(body, ctx, "", false)
+	}
+	blk := &Block{Attributes: map[string]*Attribute{}}
+	m.evalJSONBody(blk, rest, ctx, "", false, jsonScope{})
+	for _, nb := range content.Blocks {
+		child := m.evalBody(nb.Body, ctx, nb.Type, false)
+		child.Type, child.Labels, child.DefRange, child.Range = nb.Type, nb.Labels, nb.DefRange, nb.DefRange
+		blk.Blocks = append(blk.Blocks, child)
+	}
+	return blk
 }
 
 // refNode names the graph node a traversal refers to, or "" when it refers to

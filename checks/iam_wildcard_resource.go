@@ -67,9 +67,38 @@ func runIAMWildcardResource(p *analyzer.Pass) {
 }
 
 // isReportedWrite reports whether an action is a write this check names:
-// full and service wildcards are iam-wildcard-action's to report.
+// full and service wildcards are iam-wildcard-action's to report, and an
+// action that can only be granted on Resource "*" has no ARN to name.
 func isReportedWrite(a string) bool {
-	return isWriteAction(a) && !isFullWildcardAction(a) && !isServiceWildcardAction(a)
+	return isWriteAction(a) && !isFullWildcardAction(a) && !isServiceWildcardAction(a) &&
+		!resourceWildcardOnly[strings.ToLower(strings.TrimSpace(a))]
+}
+
+// resourceWildcardOnly lists write actions that support no resource-level
+// permissions: the Service Authorization Reference gives them no resource
+// type, so a policy must grant them on "*" (AWS's own managed policies
+// AWSXRayDaemonWriteAccess, AmazonSSMManagedInstanceCore and
+// CloudWatchAgentServerPolicy do). Step Functions and API Gateway logging
+// need the log-delivery actions on "*" for the same reason (Service
+// Authorization Reference for X-Ray, Systems Manager Session Manager
+// messages, EC2 messages, CloudWatch and CloudWatch Logs; Step Functions
+// Developer Guide, logging; checked 2026-12). Exact names only: a pattern
+// such as xray:Put* may match actions that do take resources.
+var resourceWildcardOnly = map[string]bool{
+	"xray:puttracesegments":            true,
+	"xray:puttelemetryrecords":         true,
+	"ssmmessages:createcontrolchannel": true,
+	"ssmmessages:createdatachannel":    true,
+	"ssmmessages:opencontrolchannel":   true,
+	"ssmmessages:opendatachannel":      true,
+	"ec2messages:acknowledgemessage":   true,
+	"ec2messages:deletemessage":        true,
+	"ec2messages:failmessage":          true,
+	"ec2messages:sendreply":            true,
+	"cloudwatch:putmetricdata":         true,
+	"logs:createlogdelivery":           true,
+	"logs:updatelogdelivery":           true,
+	"logs:deletelogdelivery":           true,
 }
 
 // mayWriteEverywhere reports whether a statement not reported may still

@@ -700,6 +700,12 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 		m.ev.take()
 		return res
 	}
+	// What other expressions see of an instance; a resource nothing in
+	// the module reads needs no object built.
+	object := m.instanceObject
+	if !m.dm.moduleGraph().referenced[r.key] {
+		object = func(*Resource) cty.Value { return cty.DynamicVal }
+	}
 	switch {
 	case !known:
 		extra := map[string]cty.Value{}
@@ -716,19 +722,19 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 		m.res[r.key] = cty.DynamicVal.Mark(Ref{Address: base})
 	case single:
 		res := mk(cty.NilVal, nil, false)
-		m.res[r.key] = m.instanceObject(res)
+		m.res[r.key] = object(res)
 	case r.count != nil:
 		vals := make([]cty.Value, 0, len(keys))
 		for _, k := range keys {
 			res := mk(k.key, map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": k.key})}, false)
-			vals = append(vals, m.instanceObject(res))
+			vals = append(vals, object(res))
 		}
 		m.res[r.key] = cty.TupleVal(vals)
 	default:
 		vals := map[string]cty.Value{}
 		for _, k := range keys {
 			res := mk(k.key, map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k.key, "value": k.each})}, false)
-			vals[k.key.AsString()] = m.instanceObject(res)
+			vals[k.key.AsString()] = object(res)
 		}
 		m.res[r.key] = cty.ObjectVal(vals)
 	}

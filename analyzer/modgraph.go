@@ -16,6 +16,9 @@ type moduleGraph struct {
 	deps     map[string][]string
 	users    map[string][]string
 	accessed map[string]map[string]bool
+	// referenced holds the nodes some expression of the module reads: a
+	// resource no expression reads needs no object for others to see.
+	referenced map[string]bool
 }
 
 // moduleGraph returns the module's graph, working it out on first use. It
@@ -62,6 +65,22 @@ func buildModuleGraph(dm *dirModule) *moduleGraph {
 			}
 		}
 		sort.Strings(g.deps[name])
+	}
+	g.referenced = map[string]bool{}
+	for dep := range g.users {
+		g.referenced[dep] = true
+	}
+	var others []hcl.Expression
+	for _, a := range d.outputs {
+		others = append(others, a.Expr)
+	}
+	for _, b := range append(append([]*hcl.Block(nil), d.providers...), d.terraform...) {
+		others = append(others, bodyExpressions(b.Body)...)
+	}
+	for _, t := range expressionsTraversals(others) {
+		if dep := refNode(t); dep != "" {
+			g.referenced[dep] = true
+		}
 	}
 	g.accessed = accessedAttributes(dm)
 	return g

@@ -77,10 +77,8 @@ func runInspect(ctx context.Context, stdout io.Writer, f *inspectFlags, paths []
 	if f.format != "text" && f.format != "json" {
 		return usageErrorf("--format: unknown format %q (want text or json)", f.format)
 	}
-	for _, v := range f.vars {
-		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {
-			return usageErrorf("--var: want NAME=VALUE, got %q", v)
-		}
+	if err := checkVars(f.vars); err != nil {
+		return &exitCodeError{code: exitError, err: err}
 	}
 	proj, err := analyzer.Load(ctx, paths, analyzer.Options{VarFiles: f.varFiles, Vars: f.vars})
 	if err != nil {

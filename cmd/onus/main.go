@@ -21,6 +21,8 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -56,6 +58,28 @@ func (e *exitCodeError) Unwrap() error { return e.err }
 // usageErrorf reports a mistake on the command line or in the configuration.
 func usageErrorf(format string, args ...any) error {
 	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+// checkVars refuses a --var that is not NAME=VALUE.
+func checkVars(vars []string) error {
+	for _, v := range vars {
+		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {
+			return fmt.Errorf("--var: want NAME=VALUE, got %q", v)
+		}
+	}
+	return nil
+}
+
+// judgeDate is the date a scan judges by: --now when given, else today.
+func judgeDate(now string, today time.Time) (time.Time, error) {
+	if now == "" {
+		return today, nil
+	}
+	t, err := time.Parse(time.DateOnly, now)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--now: want a date as YYYY-MM-DD, got %q", now)
+	}
+	return t, nil
 }
 
 // gcPercent is the garbage collector's target unless GOGC says otherwise.

@@ -93,17 +93,12 @@ func (f *responsibilityFlags) plan(today time.Time, color bool) (*responsibility
 	if err != nil {
 		return nil, err
 	}
-	for _, v := range f.vars {
-		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {
-			return nil, fmt.Errorf("--var: want NAME=VALUE, got %q", v)
-		}
+	if err := checkVars(f.vars); err != nil {
+		return nil, err
 	}
-	now := today
-	if f.now != "" {
-		now, err = time.Parse(time.DateOnly, f.now)
-		if err != nil {
-			return nil, fmt.Errorf("--now: want a date as YYYY-MM-DD, got %q", f.now)
-		}
+	now, err := judgeDate(f.now, today)
+	if err != nil {
+		return nil, err
 	}
 	return &responsibilityPlan{
 		checks:  selected,

@@ -154,17 +154,12 @@ func (f *scanFlags) plan(today time.Time) (*scanPlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, v := range f.vars {
-		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {
-			return nil, fmt.Errorf("--var: want NAME=VALUE, got %q", v)
-		}
+	if err := checkVars(f.vars); err != nil {
+		return nil, err
 	}
-	now := today
-	if f.now != "" {
-		now, err = time.Parse(time.DateOnly, f.now)
-		if err != nil {
-			return nil, fmt.Errorf("--now: want a date as YYYY-MM-DD, got %q", f.now)
-		}
+	now, err := judgeDate(f.now, today)
+	if err != nil {
+		return nil, err
 	}
 	opts := analyzer.Options{VarFiles: f.varFiles, Vars: f.vars}
 	if err := f.limits.apply(&opts); err != nil {

@@ -92,15 +92,8 @@ func (s *scanSteps) scan(ctx context.Context, plan *scanPlan, paths []string) (*
 			return nil, err
 		}
 	}
-	s.config.applyExclusions(res, s.cwd)
-	if s.baselineWrite != "" {
-		if err := s.writeBaseline(res); err != nil {
-			return nil, err
-		}
-	}
-	if s.baseline != nil {
-		reason := "known in baseline " + filepath.ToSlash(s.baselinePath)
-		s.baseline.Apply(res.Findings, s.fileKey(s.baselinePath), reason)
+	if err := s.settle(res); err != nil {
+		return nil, err
 	}
 	if proj != nil {
 		var known []string
@@ -241,4 +234,21 @@ func sarifCategory(paths []string, cwd string) string {
 	}
 	sort.Strings(list)
 	return report.ToolName + "/" + strings.Join(list, ",")
+}
+
+// settle applies what every scan applies to its result, from HCL or from a
+// plan: the configuration file's exclusions, then the baseline, written
+// and applied.
+func (s *scanSteps) settle(res *analyzer.Result) error {
+	s.config.applyExclusions(res, s.cwd)
+	if s.baselineWrite != "" {
+		if err := s.writeBaseline(res); err != nil {
+			return err
+		}
+	}
+	if s.baseline != nil {
+		reason := "known in baseline " + filepath.ToSlash(s.baselinePath)
+		s.baseline.Apply(res.Findings, s.fileKey(s.baselinePath), reason)
+	}
+	return nil
 }

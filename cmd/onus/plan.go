@@ -98,15 +98,8 @@ func (s *scanSteps) scanPlan(ctx context.Context, plan *scanPlan, t planTarget) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.config.applyExclusions(res, s.cwd)
-	if s.baselineWrite != "" {
-		if err := s.writeBaseline(res); err != nil {
-			return nil, err
-		}
-	}
-	if s.baseline != nil {
-		reason := "known in baseline " + filepath.ToSlash(s.baselinePath)
-		s.baseline.Apply(res.Findings, s.fileKey(s.baselinePath), reason)
+	if err := s.settle(res); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

@@ -126,6 +126,12 @@ func (p *Pass) ReportAt(r *Resource, name string, format string, args ...any) {
 // a policy document. path identifies the element within r for the
 // fingerprint.
 func (p *Pass) ReportRange(r *Resource, rng hcl.Range, path string, format string, args ...any) {
+	p.report(r.Address, r.Body.DefRange, rng, path, format, args...)
+}
+
+// report records a finding of the pass's check on the thing at address,
+// whose header an ignore comment may stand above, located at rng.
+func (p *Pass) report(address string, header, rng hcl.Range, path string, format string, args ...any) {
 	msg := format
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
@@ -138,11 +144,11 @@ func (p *Pass) ReportRange(r *Resource, rng hcl.Range, path string, format strin
 		Side:          c.Side,
 		Category:      c.Category,
 		Message:       msg,
-		Resource:      r.Address,
+		Resource:      address,
 		Range:         rng,
 		Path:          path,
-		Fingerprint:   Fingerprint(c.ID, p.rootKey()+r.Address, path),
-		resourceRange: r.Body.DefRange,
+		Fingerprint:   Fingerprint(c.ID, p.rootKey()+address, path),
+		resourceRange: header,
 		cfg:           p.Config,
 	})
 }

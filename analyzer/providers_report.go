@@ -1,8 +1,6 @@
 package analyzer
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -41,10 +39,6 @@ func (p *Pass) ReportProvider(m *Module, b *Block, a *Attribute, format string, 
 // ignore comment may stand above; a is the offending argument, or nil to
 // point at owner's header.
 func (p *Pass) ReportConfig(address string, owner *Block, a *Attribute, format string, args ...any) {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
 	var header hcl.Range
 	if owner != nil {
 		header = owner.DefRange
@@ -56,19 +50,5 @@ func (p *Pass) ReportConfig(address string, owner *Block, a *Attribute, format s
 			path = a.Path
 		}
 	}
-	c := p.Check
-	p.findings = append(p.findings, Finding{
-		Check:         c,
-		CheckID:       c.ID,
-		Severity:      c.Severity,
-		Side:          c.Side,
-		Category:      c.Category,
-		Message:       msg,
-		Resource:      address,
-		Range:         rng,
-		Path:          path,
-		Fingerprint:   Fingerprint(c.ID, p.rootKey()+address, path),
-		resourceRange: header,
-		cfg:           p.Config,
-	})
+	p.report(address, header, rng, path, format, args...)
 }

@@ -80,8 +80,10 @@ func (m *modEval) runWave(wave []string, nodes map[string]*evalNode) bool {
 	waves := append(slices.Clone(m.ev.waves), wb)
 	var wg sync.WaitGroup
 	for i, name := range wave {
-		fork := &evaluator{p: m.ev.p, rootAbs: m.ev.rootAbs, funcs: m.ev.funcs, cfg: m.ev.cfg, budget: budget,
-			deadline: m.ev.deadline, timedOut: m.ev.timedOut, budgetWarned: m.ev.budgetWarned, slots: m.ev.slots, waves: waves}
+		// Everything the evaluator holds, but diagnostics of its own.
+		fork := new(evaluator)
+		*fork = *m.ev
+		fork.diags, fork.waves = nil, waves
 		mod := *m.mod
 		mod.Children = nil
 		fm := *m

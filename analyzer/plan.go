@@ -95,16 +95,10 @@ func (s PlanScan) Run(ctx context.Context, checks []*Check, opts RunOptions) (*R
 	findings, checkDiags := RunChecks(ctx, []*Config{cfg}, checks, opts)
 	res.Diagnostics = append(res.Diagnostics, checkDiags...)
 	if s.Dir != "" {
-		findings = proj.applyIgnores(findings, opts.Now, &res.Diagnostics)
-		for i := range findings {
-			// As in an HCL scan: the secret a finding names is masked in
-			// its source line, and the line is cut to a bounded length.
-			findings[i].Snippet = truncateSnippet(MaskSnippet(proj.sourceLine(findings[i].Range), findings[i].Secret))
-		}
+		findings = proj.locate(findings, opts.Now, &res.Diagnostics)
 	}
 	res.Findings = findings
-	sortDiagnostics(res.Diagnostics)
-	res.Diagnostics = capDiagnostics(res.Diagnostics)
+	res.Diagnostics = settleDiagnostics(res.Diagnostics)
 	return res, nil
 }
 

@@ -89,10 +89,7 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 	res.runs = runs
 	res.configs = cfgs
 	res.targets = p.targets
-	findings = p.applyIgnores(findings, opts.Now, &res.Diagnostics)
-	for i := range findings {
-		findings[i].Snippet = truncateSnippet(MaskSnippet(p.sourceLine(findings[i].Range), findings[i].Secret))
-	}
+	findings = p.locate(findings, opts.Now, &res.Diagnostics)
 	if p.targets != nil {
 		findings = filterFindings(findings, p.targets)
 		var kept hcl.Diagnostics
@@ -104,9 +101,26 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 		res.Diagnostics = kept
 	}
 	res.Findings = findings
-	sortDiagnostics(res.Diagnostics)
-	res.Diagnostics = capDiagnostics(res.Diagnostics) // outputbounds.go
+	res.Diagnostics = settleDiagnostics(res.Diagnostics)
 	return res
+}
+
+// locate applies the source's ignore comments to findings and gives each
+// its source line, with the secret it names masked and cut to a bounded
+// length: what every scan that has the configuration's files does.
+func (p *Project) locate(findings []Finding, now time.Time, diags *hcl.Diagnostics) []Finding {
+	findings = p.applyIgnores(findings, now, diags)
+	for i := range findings {
+		findings[i].Snippet = truncateSnippet(MaskSnippet(p.sourceLine(findings[i].Range), findings[i].Secret))
+	}
+	return findings
+}
+
+// settleDiagnostics sorts diagnostics and bounds how many a file reports
+// (outputbounds.go).
+func settleDiagnostics(ds hcl.Diagnostics) hcl.Diagnostics {
+	sortDiagnostics(ds)
+	return capDiagnostics(ds)
 }
 
 func filterFindings(fs []Finding, files map[string]bool) []Finding {

@@ -418,12 +418,28 @@ func expressionsTraversals(exprs []hcl.Expression) []hcl.Traversal {
 // reference, so that evaluating a resource costs in proportion to its own
 // references and not to the size of the module.
 func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.EvalContext {
-	vars := map[string]cty.Value{}
-	varObj := map[string]cty.Value{}
-	localObj := map[string]cty.Value{}
-	modObj := map[string]cty.Value{}
-	dataObj := map[string]map[string]cty.Value{}
-	resObj := map[string]map[string]cty.Value{}
+	// Most expressions read a handful of names: the maps are made only
+	// for the roots that are read, and what is not read is an empty object.
+	var varObj, localObj, modObj map[string]cty.Value
+	var dataObj, resObj map[string]map[string]cty.Value
+	put := func(m *map[string]cty.Value, name string, v cty.Value) {
+		if *m == nil {
+			*m = map[string]cty.Value{}
+		}
+		(*m)[name] = v
+	}
+	putTyped := func(m *map[string]map[string]cty.Value, ty, name string, v cty.Value) {
+		if *m == nil {
+			*m = map[string]map[string]cty.Value{}
+		}
+		objs := (*m)[ty]
+		if objs == nil {
+			objs = map[string]cty.Value{}
+			(*m)[ty] = objs
+		}
+		objs[name] = v
+	}
+	vars := make(map[string]cty.Value, 4+len(extra))
 	for _, t := range ts {
 		root := t.RootName()
 		if _, ok := extra[root]; ok {
@@ -441,23 +457,23 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 		case "var":
 			if n := attr(1); n != "" {
 				if v, ok := m.vars[n]; ok {
-					varObj[n] = v
+					put(&varObj, n, v)
 				}
 			}
 		case "local":
 			if n := attr(1); n != "" {
 				if v, ok := m.locals[n]; ok {
-					localObj[n] = v
+					put(&localObj, n, v)
 				} else if _, declared := m.dm.decl.locals[n]; declared {
-					localObj[n] = cty.DynamicVal
+					put(&localObj, n, cty.DynamicVal)
 				}
 			}
 		case "module":
 			if n := attr(1); n != "" {
 				if v, ok := m.modules[n]; ok {
-					modObj[n] = v
+					put(&modObj, n, v)
 				} else if m.hasModuleCall(n) {
-					modObj[n] = cty.DynamicVal
+					put(&modObj, n, cty.DynamicVal)
 				}
 			}
 		case "data":
@@ -466,10 +482,7 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 				continue
 			}
 			if v, ok := m.res["data."+ty+"."+n]; ok {
-				if dataObj[ty] == nil {
-					dataObj[ty] = map[string]cty.Value{}
-				}
-				dataObj[ty][n] = v
+				putTyped(&dataObj, ty, n, v)
 			}
 		case "path":
 			vars["path"] = m.pathObject()
@@ -482,21 +495,22 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 				continue
 			}
 			if v, ok := m.res[root+"."+n]; ok {
-				if resObj[root] == nil {
-					resObj[root] = map[string]cty.Value{}
-				}
-				resObj[root][n] = v
+				putTyped(&resObj, root, n, v)
 			}
 		}
 	}
-	vars["var"] = cty.ObjectVal(varObj)
-	vars["local"] = cty.ObjectVal(localObj)
-	vars["module"] = cty.ObjectVal(modObj)
-	data := map[string]cty.Value{}
-	for ty, objs := range dataObj {
-		data[ty] = cty.ObjectVal(objs)
+	vars["var"] = objectOrEmpty(varObj)
+	vars["local"] = objectOrEmpty(localObj)
+	vars["module"] = objectOrEmpty(modObj)
+	data := cty.EmptyObjectVal
+	if dataObj != nil {
+		byType := make(map[string]cty.Value, len(dataObj))
+		for ty, objs := range dataObj {
+			byType[ty] = cty.ObjectVal(objs)
+		}
+		data = cty.ObjectVal(byType)
 	}
-	vars["data"] = cty.ObjectVal(data)
+	vars["data"] = data
 	for ty, objs := range resObj {
 		vars[ty] = cty.ObjectVal(objs)
 	}
@@ -504,6 +518,15 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 		vars[k] = v
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: m.ev.funcs}
+}
+
+// objectOrEmpty is cty.ObjectVal(attrs), without building a new type for
+// no attributes.
+func objectOrEmpty(attrs map[string]cty.Value) cty.Value {
+	if len(attrs) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(attrs)
 }
 
 func (m *modEval) hasModuleCall(name string) bool {
@@ -690,7 +713,13 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 	}
 	mk := func(key cty.Value, extra map[string]cty.Value, keyUnknown bool) *Resource {
 		addr := base + keyString(key)
-		ctx := m.scope(ts, extra)
+		// The instance sees what count and for_each saw, and its own
+		// count or each.
+		ctx := metaCtx
+		if extra != nil {
+			ctx = metaCtx.NewChild()
+			ctx.Variables = extra
+		}
 		body := m.evalResourceBody(r.mode, r.typ, r.block.Body, ctx)
 		body.Type, body.Labels, body.DefRange, body.Range = string(r.mode), r.block.Labels, r.block.DefRange, bodyRange(r.block)
 		normalizeBody(r.mode, r.typ, body)
@@ -745,22 +774,38 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 // read but only the provider knows (id, arn...). Every part is marked with a
 // Ref back to the instance.
 func (m *modEval) instanceObject(r *Resource) cty.Value {
-	sets := []map[string]bool{m.accessed[r.Type], m.accessed["*"], {"id": true, "arn": true}}
-	obj := blockObject(r.Body, r.Address, sets)
+	sets := []map[string]bool{m.accessed[r.Type], m.accessed["*"], instanceIdentity}
 	if m.accessed[wholeObjects][r.Type] {
 		// The object leaves through an output, a local or a module
 		// argument and may be read where no name accessed here says
 		// what: every attribute the provider schema has is there.
+		obj := blockObject(r.Body, r.Address, sets, nil)
 		completeInstanceObject(r.Mode, r.Type, r.Address, obj)
+		return cty.ObjectVal(obj)
 	}
-	return cty.ObjectVal(obj)
+	// Only the names some expression reads can be read: the rest of the
+	// configuration need not be copied into the object.
+	read := func(name string) bool {
+		for _, set := range sets {
+			if set[name] {
+				return true
+			}
+		}
+		return false
+	}
+	return cty.ObjectVal(blockObject(r.Body, r.Address, sets, read))
 }
+
+// instanceIdentity holds the attributes every instance object carries,
+// read or not.
+var instanceIdentity = map[string]bool{"id": true, "arn": true}
 
 // blockObject turns an evaluated block into an object value. Names in sets
 // that the block does not configure are added as unknown: they are computed
 // attributes (a cluster's security group id, a bucket's arn) that some
-// expression reads.
-func blockObject(b *Block, addr string, sets []map[string]bool) map[string]cty.Value {
+// expression reads. When read is set, only the arguments and blocks it
+// accepts are taken (nested blocks are taken whole).
+func blockObject(b *Block, addr string, sets []map[string]bool, read func(name string) bool) map[string]cty.Value {
 	obj := map[string]cty.Value{}
 	defer func() {
 		for _, set := range sets {
@@ -772,7 +817,7 @@ func blockObject(b *Block, addr string, sets []map[string]bool) map[string]cty.V
 		}
 	}()
 	for name, a := range b.Attributes {
-		if a.Value.IsNull() {
+		if a.Value.IsNull() || (read != nil && !read(name)) {
 			continue
 		}
 		v := a.Value
@@ -787,6 +832,9 @@ func blockObject(b *Block, addr string, sets []map[string]bool) map[string]cty.V
 	groups := map[string][]cty.Value{}
 	var order []string
 	for _, nb := range b.Blocks {
+		if read != nil && !read(nb.Type) {
+			continue
+		}
 		if _, ok := groups[nb.Type]; !ok {
 			order = append(order, nb.Type)
 		}
@@ -794,7 +842,7 @@ func blockObject(b *Block, addr string, sets []map[string]bool) map[string]cty.V
 			groups[nb.Type] = append(groups[nb.Type], cty.DynamicVal)
 			continue
 		}
-		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockObject(nb, addr, sets)))
+		groups[nb.Type] = append(groups[nb.Type], cty.ObjectVal(blockObject(nb, addr, sets, nil)))
 	}
 	for _, ty := range order {
 		if _, clash := obj[ty]; clash {
@@ -827,6 +875,17 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		}
 		out[ty][name] = true
 	}
+	// `for_each = aws_s3_bucket.b` takes the instances whole, but the
+	// resource reads them through each.value.<name> only, which the "*"
+	// names hold, unless it uses each.value whole too.
+	forEach := map[*hclsyntax.ScopeTraversalExpr]bool{}
+	for _, r := range dm.decl.resources {
+		if st, ok := r.forEach.(*hclsyntax.ScopeTraversalExpr); ok {
+			forEach[st] = true
+		}
+	}
+	bareEach := false
+	var deferred []hcl.Traversal
 	for _, f := range dm.files {
 		if f.HCL == nil {
 			continue
@@ -845,6 +904,13 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 			switch e := n.(type) {
 			case *hclsyntax.ScopeTraversalExpr:
+				if forEach[e] {
+					deferred = append(deferred, e.Traversal)
+					return nil
+				}
+				if eachValueWhole(e.Traversal) {
+					bareEach = true
+				}
 				traversalNames(e.Traversal, types, add)
 			case *hclsyntax.RelativeTraversalExpr:
 				for _, step := range e.Traversal {
@@ -856,7 +922,32 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 			return nil
 		})
 	}
+	if bareEach {
+		for _, t := range deferred {
+			traversalNames(t, types, add)
+		}
+	}
 	return out
+}
+
+// eachValueWhole reports whether t reads each.value (or each) without
+// naming an attribute of it.
+func eachValueWhole(t hcl.Traversal) bool {
+	if t.RootName() != "each" {
+		return false
+	}
+	if len(t) < 2 {
+		return true
+	}
+	if a, ok := t[1].(hcl.TraverseAttr); !ok || a.Name != "value" {
+		return false
+	}
+	for _, step := range t[2:] {
+		if _, ok := step.(hcl.TraverseAttr); ok {
+			return false
+		}
+	}
+	return true
 }
 
 func traversalNames(t hcl.Traversal, types map[string]bool, add func(ty, name string)) {

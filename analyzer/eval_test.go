@@ -503,3 +503,69 @@ resource "aws_vpc" "this" { tags = { Name = var.name } }`,
 		t.Errorf("a module that is not installed must be noted, not guessed")
 	}
 }
+
+// TestInstanceObjectsCarryWhatIsRead: an instance object holds the
+// arguments some expression of its module reads, and all of them when the
+// instance is taken whole; `for_each = aws_s3_bucket.fb` alone takes
+// nothing whole, as its resource reads the instances through
+// each.value.<name>, unless it also uses each.value whole.
+func TestInstanceObjectsCarryWhatIsRead(t *testing.T) {
+	buckets := `
+resource "aws_s3_bucket" "fb" {
+  for_each = toset(["a", "b"])
+  bucket   = "fb-${each.key}"
+  tags     = { Team = "x" }
+}
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = aws_s3_bucket.fb
+  bucket   = each.value.bucket
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket_policy" "p" {
+  for_each = aws_s3_bucket.fb
+  bucket   = each.value.id
+  policy   = jsonencode({ Team = each.value.tags.Team })
+}
+`
+	for _, tc := range []struct {
+		name, extra string
+		whole       bool
+	}{
+		{"by name", "", false},
+		{"each.value whole", `
+resource "aws_sqs_queue" "q" {
+  for_each = aws_s3_bucket.fb
+  tags     = { all = jsonencode(each.value) }
+}
+`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{"main.tf": buckets + tc.extra})
+			proj, err := Load(context.Background(), []string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			accessed := accessedAttributes(proj.dir(dir))
+			if got := accessed[wholeObjects]["aws_s3_bucket"]; got != tc.whole {
+				t.Errorf("aws_s3_bucket taken whole: got %v, want %v", got, tc.whole)
+			}
+			cfgs, diags := evaluate(t, dir, Options{})
+			for _, d := range diags {
+				t.Errorf("diagnostic: %s", d)
+			}
+			v := mustResource(t, cfgs, `aws_s3_bucket_versioning.v["a"]`)
+			if a := v.Attr("bucket"); !a.Known() || a.Value.AsString() != "fb-a" {
+				t.Errorf("each.value.bucket: got %#v", a)
+			}
+			p := mustResource(t, cfgs, `aws_s3_bucket_policy.p["b"]`)
+			if refs := p.Attr("bucket").Refs; len(refs) != 1 || refs[0] != (Ref{Address: `aws_s3_bucket.fb["b"]`, Attr: "id"}) {
+				t.Errorf("each.value.id refs: got %v", refs)
+			}
+			if a := p.Attr("policy"); !a.Known() || a.Value.AsString() != `{"Team":"x"}` {
+				t.Errorf("each.value.tags.Team: got %#v", a)
+			}
+		})
+	}
+}

@@ -34,6 +34,10 @@ type evaluator struct {
 	// waves counts the instances taken by every wave this evaluator runs
 	// in, outermost first (evalwave.go).
 	waves []*waveBudget
+	// afterCall lists, per module call of the root module, the directories
+	// evaluated under it, when the run lets go of syntax trees as it goes
+	// (release.go); nil otherwise.
+	afterCall map[string][]*dirModule
 }
 
 // expired reports whether the evaluation ran out of time, saying so once.
@@ -51,9 +55,13 @@ func (ev *evaluator) expired(rng hcl.Range) bool {
 
 // modEval is the state of one module instance under evaluation.
 type modEval struct {
-	ev       *evaluator
-	dm       *dirModule
-	mod      *Module
+	ev  *evaluator
+	dm  *dirModule
+	mod *Module
+	// decl and graph are the module's syntax (dirModule.syntax), held for
+	// as long as the evaluation runs.
+	decl     *moduleDecl
+	graph    *moduleGraph
 	depth    int
 	ancestry []string
 	// key is the module path without instance keys ("a.b"), as used in
@@ -70,14 +78,15 @@ type modEval struct {
 	accessed map[string]map[string]bool
 }
 
-func (p *Project) evaluateRoot(rootAbs string, slots chan struct{}) (*Config, hcl.Diagnostics) {
-	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10, deadline: time.Now().Add(p.opts.EvalTimeout), slots: slots}
+func (p *Project) evaluateRoot(rootAbs string, slots chan struct{}, afterCall map[string][]*dirModule) (*Config, hcl.Diagnostics) {
+	ev := &evaluator{p: p, rootAbs: rootAbs, budget: p.opts.MaxInstances * 10, deadline: time.Now().Add(p.opts.EvalTimeout), slots: slots, afterCall: afterCall}
 	ev.funcs = p.functions(rootAbs)
 	root := &Module{Dir: p.displayName(rootAbs)}
 	ev.cfg = &Config{Root: root, lockFile: lockFileOf(rootAbs), key: p.rootKey(rootAbs)}
-	m := &modEval{ev: ev, dm: p.dir(rootAbs), mod: root, ancestry: []string{rootAbs}}
+	m := newModEval(ev, p.dir(rootAbs), root, 0, "", []string{rootAbs})
 	m.vars = m.rootVariables()
 	m.run()
+	ev.evaluated(m.dm)
 	var collect func(*Module)
 	collect = func(mod *Module) {
 		// Calls in name order, instances in key order: the order of
@@ -94,6 +103,12 @@ func (p *Project) evaluateRoot(rootAbs string, slots chan struct{}) (*Config, hc
 	return ev.cfg, ev.diags
 }
 
+// newModEval starts the evaluation of one instance of a module.
+func newModEval(ev *evaluator, dm *dirModule, mod *Module, depth int, key string, ancestry []string) *modEval {
+	decl, graph := dm.syntax()
+	return &modEval{ev: ev, dm: dm, mod: mod, decl: decl, graph: graph, depth: depth, key: key, ancestry: ancestry}
+}
+
 func (ev *evaluator) warn(rng *hcl.Range, summary, detail string) {
 	ev.diags = append(ev.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: detail, Subject: rng})
 }
@@ -101,12 +116,12 @@ func (ev *evaluator) warn(rng *hcl.Range, summary, detail string) {
 // run evaluates the module: locals, resources and module calls in dependency
 // order, then its outputs, which it returns as an object.
 func (m *modEval) run() cty.Value {
-	d := m.dm.decl
+	d := m.decl
 	m.locals = map[string]cty.Value{}
 	m.mod.Locals = map[string]*Attribute{}
 	m.res = map[string]cty.Value{}
 	m.modules = map[string]cty.Value{}
-	g := m.dm.moduleGraph()
+	g := m.graph
 	m.accessed = g.accessed
 
 	nodes := map[string]*evalNode{}
@@ -178,6 +193,7 @@ func (m *modEval) run() cty.Value {
 			nodes[name].eval()
 		}
 		release(name)
+		m.callDone(name)
 	}
 	// Module calls ready together may run side by side (evalwave.go);
 	// after a wave that ran out of instances, the module goes on one node
@@ -304,7 +320,7 @@ func (m *modEval) breakCycle(pending []string, deps map[string]map[string]bool, 
 }
 
 func (m *modEval) nodeRange(name string) *hcl.Range {
-	d := m.dm.decl
+	d := m.decl
 	switch {
 	case strings.HasPrefix(name, "local."):
 		if a := d.locals[strings.TrimPrefix(name, "local.")]; a != nil {
@@ -464,7 +480,7 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 			if n := attr(1); n != "" {
 				if v, ok := m.locals[n]; ok {
 					put(&localObj, n, v)
-				} else if _, declared := m.dm.decl.locals[n]; declared {
+				} else if _, declared := m.decl.locals[n]; declared {
 					put(&localObj, n, cty.DynamicVal)
 				}
 			}
@@ -530,7 +546,7 @@ func objectOrEmpty(attrs map[string]cty.Value) cty.Value {
 }
 
 func (m *modEval) hasModuleCall(name string) bool {
-	for _, mc := range m.dm.decl.modules {
+	for _, mc := range m.decl.modules {
 		if mc.name == name {
 			return true
 		}
@@ -732,7 +748,7 @@ func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
 	// What other expressions see of an instance; a resource nothing in
 	// the module reads needs no object built.
 	object := m.instanceObject
-	if !m.dm.moduleGraph().referenced[r.key] {
+	if !m.graph.referenced[r.key] {
 		object = func(*Resource) cty.Value { return cty.DynamicVal }
 	}
 	switch {

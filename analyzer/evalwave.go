@@ -91,6 +91,10 @@ func (m *modEval) runWave(wave []string, nodes map[string]*evalNode) bool {
 		r := &waveRun{name: name, fm: &fm, mod: &mod}
 		runs[i] = r
 		work := func() {
+			// The call's directories may let go of their syntax as soon as
+			// it is done, before the wave is: if the wave is evaluated
+			// again, they are parsed again.
+			defer m.callDone(name)
 			defer func() {
 				if p := recover(); p != nil {
 					rng := nodes[name].rng

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // TestModuleCallWaves: module calls ready at the same time are evaluated
@@ -60,26 +61,7 @@ resource "aws_sqs_queue" "q" {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfgs, diags := proj.Evaluate(context.Background())
-		var b strings.Builder
-		for _, in := range Inspect(cfgs) {
-			v, _ := json.Marshal(in.Values)
-			fmt.Fprintf(&b, "%s %s\n", in.Address, v)
-		}
-		for _, c := range cfgs {
-			for _, m := range c.Modules {
-				parent := ""
-				if m.Parent != nil {
-					parent = m.Parent.Path
-				}
-				fmt.Fprintf(&b, "module %q parent %q children %d\n", m.Path, parent, len(m.Children))
-			}
-		}
-		sortDiagnostics(diags)
-		for _, d := range diags {
-			fmt.Fprintf(&b, "diag %s: %s: %s\n", d.Subject, d.Summary, d.Detail)
-		}
-		return b.String()
+		return renderEvaluation(proj.Evaluate(context.Background()))
 	}
 	for _, limit := range []int{10000, 4} {
 		one := evaluate(1, limit)
@@ -92,4 +74,28 @@ resource "aws_sqs_queue" "q" {
 			}
 		}
 	}
+}
+
+// renderEvaluation prints what an evaluation gives — every instance's
+// values, the module tree and the diagnostics — for comparing evaluations.
+func renderEvaluation(cfgs []*Config, diags hcl.Diagnostics) string {
+	var b strings.Builder
+	for _, in := range Inspect(cfgs) {
+		v, _ := json.Marshal(in.Values)
+		fmt.Fprintf(&b, "%s %s\n", in.Address, v)
+	}
+	for _, c := range cfgs {
+		for _, m := range c.Modules {
+			parent := ""
+			if m.Parent != nil {
+				parent = m.Parent.Path
+			}
+			fmt.Fprintf(&b, "module %q parent %q children %d\n", m.Path, parent, len(m.Children))
+		}
+	}
+	sortDiagnostics(diags)
+	for _, d := range diags {
+		fmt.Fprintf(&b, "diag %s: %s: %s\n", d.Subject, d.Summary, d.Detail)
+	}
+	return b.String()
 }

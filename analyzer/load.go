@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -135,11 +136,17 @@ type dirModule struct {
 	once  sync.Once
 	diags hcl.Diagnostics
 
+	// mu guards decl, graph, released and the files' syntax trees once
+	// the directory is parsed.
+	mu sync.Mutex
 	// What every evaluation of the module needs and none changes: its
 	// dependency graph and the attribute names its expressions read,
 	// worked out on first use (modgraph.go).
-	graphOnce sync.Once
-	graph     *moduleGraph
+	graph *moduleGraph
+	// pending counts the evaluations still to read the syntax, when a run
+	// lets it go as soon as the last is done (release.go).
+	pending  atomic.Int32
+	released bool
 }
 
 // Load discovers the Terraform directories under paths and parses them. A path
@@ -438,23 +445,7 @@ func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
 			Detail: fmt.Sprintf("%s nests brackets more than %d levels deep; it was skipped (raise it with --max-nesting).", name, p.opts.MaxNesting), Subject: &r}}
 	}
 	f := &File{Name: name, Abs: abs, Bytes: src, JSON: strings.HasSuffix(abs, ".json")}
-	var diags hcl.Diagnostics
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				diags = fail("Parser failure", fmt.Sprintf("parsing %s failed: %v", name, r), hcl.DiagError)
-				f.HCL = nil
-			}
-		}()
-		if f.JSON {
-			f.HCL, diags = hcljson.Parse(src, name)
-			if !diags.HasErrors() {
-				diags = append(diags, jsonRootProblems(src, name)...)
-			}
-		} else {
-			f.HCL, diags = hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-		}
-	}()
+	diags := f.parse()
 	p.mu.Lock()
 	p.files[name] = f
 	p.mu.Unlock()
@@ -462,6 +453,27 @@ func (p *Project) parseFile(abs string) (*File, hcl.Diagnostics) {
 		return f, diags
 	}
 	return f, diags
+}
+
+// parse parses the file's bytes into its syntax tree. A parser that panics
+// leaves no tree and an error.
+func (f *File) parse() (diags hcl.Diagnostics) {
+	defer func() {
+		if r := recover(); r != nil {
+			rng := &hcl.Range{Filename: f.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+			diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Parser failure", Detail: fmt.Sprintf("parsing %s failed: %v", f.Name, r), Subject: rng}}
+			f.HCL = nil
+		}
+	}()
+	if f.JSON {
+		f.HCL, diags = hcljson.Parse(f.Bytes, f.Name)
+		if !diags.HasErrors() {
+			diags = append(diags, jsonRootProblems(f.Bytes, f.Name)...)
+		}
+		return diags
+	}
+	f.HCL, diags = hclsyntax.ParseConfig(f.Bytes, f.Name, hcl.InitialPos)
+	return diags
 }
 
 // findRoots picks the root modules among the discovered directories: those

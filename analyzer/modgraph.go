@@ -21,11 +21,40 @@ type moduleGraph struct {
 	referenced map[string]bool
 }
 
-// moduleGraph returns the module's graph, working it out on first use. It
-// is shared by concurrent evaluations and never changed after.
-func (dm *dirModule) moduleGraph() *moduleGraph {
-	dm.graphOnce.Do(func() { dm.graph = buildModuleGraph(dm) })
-	return dm.graph
+// syntax returns what an evaluation of the module reads of its source: its
+// declarations and its graph, worked out on first use and shared by
+// concurrent evaluations, which never change them. A directory whose
+// syntax was let go (release.go) is parsed again, quietly: its
+// diagnostics were reported the first time.
+func (dm *dirModule) syntax() (*moduleDecl, *moduleGraph) {
+	dm.mu.Lock()
+	defer dm.mu.Unlock()
+	dm.reparse()
+	if dm.graph == nil {
+		dm.graph = buildModuleGraph(dm)
+	}
+	return dm.decl, dm.graph
+}
+
+// declarations returns the module's declarations, parsing its files again
+// if they were let go.
+func (dm *dirModule) declarations() *moduleDecl {
+	dm.mu.Lock()
+	defer dm.mu.Unlock()
+	dm.reparse()
+	return dm.decl
+}
+
+// reparse parses a released directory again; dm.mu is held.
+func (dm *dirModule) reparse() {
+	if !dm.released {
+		return
+	}
+	for _, f := range dm.files {
+		_ = f.parse()
+	}
+	dm.decl = declare(dm.files, func(*hcl.Diagnostic) {})
+	dm.released = false
 }
 
 func buildModuleGraph(dm *dirModule) *moduleGraph {

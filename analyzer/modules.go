@@ -19,7 +19,7 @@ import (
 // order, then --var. A variable with no value is unknown: it is what a user
 // would be prompted for, and onus cannot guess it.
 func (m *modEval) rootVariables() map[string]cty.Value {
-	decls := m.dm.decl.variables
+	decls := m.decl.variables
 	given := map[string]givenValue{}
 	var files []string
 	if _, err := os.Stat(filepath.Join(m.dm.abs, "terraform.tfvars")); err == nil {
@@ -155,7 +155,7 @@ type givenValue struct {
 func (m *modEval) assignVariables(given map[string]givenValue, callRange *hcl.Range) map[string]cty.Value {
 	out := map[string]cty.Value{}
 	m.mod.Variables = map[string]*Attribute{}
-	for name, decl := range m.dm.decl.variables {
+	for name, decl := range m.decl.variables {
 		g, ok := given[name]
 		v := g.value
 		if ok && v.IsNull() && !decl.nullable {
@@ -242,8 +242,7 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
 		}
 		child := &Module{Dir: m.ev.p.displayName(childAbs), Path: path, Parent: m.mod}
 		m.mod.Children = append(m.mod.Children, child)
-		ce := &modEval{ev: m.ev, dm: dm, mod: child, depth: m.depth + 1, key: childKey,
-			ancestry: append(append([]string(nil), m.ancestry...), childAbs)}
+		ce := newModEval(m.ev, dm, child, m.depth+1, childKey, append(append([]string(nil), m.ancestry...), childAbs))
 		ce.vars = ce.assignVariables(given, &rng)
 		return ce.run()
 	}

@@ -23,6 +23,16 @@ type RunOptions struct {
 // Evaluate evaluates every root module of the project, concurrently, and
 // returns their configurations in root order with the diagnostics found.
 func (p *Project) Evaluate(ctx context.Context) ([]*Config, hcl.Diagnostics) {
+	return p.evaluate(ctx, false)
+}
+
+// evaluate is Evaluate; with release, each directory lets go of its syntax
+// trees as soon as its last evaluation is done (release.go).
+func (p *Project) evaluate(ctx context.Context, release bool) ([]*Config, hcl.Diagnostics) {
+	var plans map[string]map[string][]*dirModule
+	if release {
+		plans, _ = p.planRelease()
+	}
 	cfgs := make([]*Config, len(p.roots))
 	diags := make([]hcl.Diagnostics, len(p.roots))
 	g, gctx := errgroup.WithContext(ctx)
@@ -44,7 +54,7 @@ func (p *Project) Evaluate(ctx context.Context) ([]*Config, hcl.Diagnostics) {
 						Detail: fmt.Sprintf("evaluating this module failed: %v\n%s", r, debug.Stack()), Subject: &rng})
 				}
 			}()
-			cfgs[i], diags[i] = p.evaluateRoot(root, slots)
+			cfgs[i], diags[i] = p.evaluateRoot(root, slots, plans[root])
 			return nil
 		})
 	}
@@ -66,7 +76,8 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	cfgs, evalDiags := p.Evaluate(ctx)
+	cfgs, evalDiags := p.evaluate(ctx, true)
+	p.releaseSyntax()
 	res := &Result{}
 	p.mu.Lock()
 	res.Diagnostics = append(res.Diagnostics, p.diags...)
@@ -103,6 +114,22 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 	res.Findings = findings
 	res.Diagnostics = settleDiagnostics(res.Diagnostics)
 	return res
+}
+
+// releaseSyntax lets go of what only evaluation reads, before the checks
+// run, in the directories that did not during evaluation (release.go). The
+// evaluated model keeps the expressions its values came from, which is all
+// the checks read of the source.
+func (p *Project) releaseSyntax() {
+	p.mu.Lock()
+	dms := make([]*dirModule, 0, len(p.dirs))
+	for _, dm := range p.dirs {
+		dms = append(dms, dm)
+	}
+	p.mu.Unlock()
+	for _, dm := range dms {
+		dm.release()
+	}
 }
 
 // locate applies the source's ignore comments to findings and gives each

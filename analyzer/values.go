@@ -98,8 +98,13 @@ func (r *Resource) StringOr(name, def string) (s string, known bool) {
 	return r.Body.StringOr(name, def)
 }
 
+// The scalar readers below unmark only the value itself: a scalar holds no
+// nested marks, and ctyStrings reads each element with ctyString. Values in
+// the model carry no marks at all; a deep unmark would copy them for
+// nothing.
+
 func ctyBool(v cty.Value) (b, known bool) {
-	v, _ = v.UnmarkDeep()
+	v, _ = v.Unmark()
 	if v.IsNull() || !v.IsKnown() {
 		return false, false
 	}
@@ -111,7 +116,7 @@ func ctyBool(v cty.Value) (b, known bool) {
 }
 
 func ctyString(v cty.Value) (s string, known bool) {
-	v, _ = v.UnmarkDeep()
+	v, _ = v.Unmark()
 	if v.IsNull() || !v.IsKnown() {
 		return "", false
 	}
@@ -126,7 +131,7 @@ func ctyString(v cty.Value) (s string, known bool) {
 }
 
 func ctyInt(v cty.Value) (n int64, known bool) {
-	v, _ = v.UnmarkDeep()
+	v, _ = v.Unmark()
 	if v.IsNull() || !v.IsKnown() {
 		return 0, false
 	}
@@ -146,7 +151,7 @@ func ctyInt(v cty.Value) (n int64, known bool) {
 }
 
 func ctyStrings(v cty.Value) (elems []string, allKnown bool) {
-	v, _ = v.UnmarkDeep()
+	v, _ = v.Unmark()
 	if v.IsNull() {
 		return nil, true
 	}

@@ -65,7 +65,9 @@ func eachString(v cty.Value, fn func(path, s string)) {
 }
 
 func walkStrings(v cty.Value, path string, fn func(path, s string)) {
-	v, _ = v.UnmarkDeep()
+	// Each level unmarks itself: a deep unmark at every level would copy
+	// the value once per level.
+	v, _ = v.Unmark()
 	if v.IsNull() || !v.IsKnown() {
 		return
 	}

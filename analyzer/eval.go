@@ -129,7 +129,7 @@ func (m *modEval) run() cty.Value {
 		a := a
 		name := name
 		nodes["local."+name] = &evalNode{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
-			v := m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+			v := m.eval(a.Expr, m.scope(g.reads["local."+name], nil))
 			if valueTooLarge(v) {
 				rng := a.Range
 				m.ev.warn(&rng, "Value too large", fmt.Sprintf("local.%s is larger than onus holds (a string over %d bytes or a collection over %d elements); it is treated as unknown", name, maxValueBytes, maxRange))
@@ -144,13 +144,13 @@ func (m *modEval) run() cty.Value {
 	for _, r := range d.resources {
 		r := r
 		exprs := g.exprs[r.key]
-		nodes[r.key] = &evalNode{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r, exprs) }}
+		nodes[r.key] = &evalNode{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r) }}
 	}
 	for _, mc := range d.modules {
 		mc := mc
 		exprs := g.exprs["module."+mc.name]
 		nodes["module."+mc.name] = &evalNode{name: "module." + mc.name, exprs: exprs, rng: mc.block.DefRange, call: mc,
-			eval: func() { m.evalModuleCall(mc, exprs) }}
+			eval: func() { m.evalModuleCall(mc) }}
 	}
 
 	// Kahn's algorithm over sorted names, so the order never depends on map
@@ -230,7 +230,7 @@ func (m *modEval) run() cty.Value {
 	outs := map[string]cty.Value{}
 	for _, name := range sortedKeys(d.outputs) {
 		a := d.outputs[name]
-		outs[name] = m.eval(a.Expr, m.scope(a.Expr.Variables(), nil))
+		outs[name] = m.eval(a.Expr, m.scope(g.reads["output."+name], nil))
 	}
 	return cty.ObjectVal(outs)
 }
@@ -716,8 +716,8 @@ func (m *modEval) prefix() string {
 	return m.mod.Path + "."
 }
 
-func (m *modEval) evalResource(r *resourceDecl, exprs []hcl.Expression) {
-	ts := expressionsTraversals(exprs)
+func (m *modEval) evalResource(r *resourceDecl) {
+	ts := m.graph.reads[r.key]
 	base := m.prefix() + r.key
 	metaCtx := m.scope(ts, nil)
 	keys, single, known := m.expand(r.count, r.forEach, metaCtx, base)
@@ -836,14 +836,16 @@ func blockObject(b *Block, addr string, sets []map[string]bool, read func(name s
 		if a.Value.IsNull() || (read != nil && !read(name)) {
 			continue
 		}
-		v := a.Value
+		// One set of marks, not one copy of it per mark.
+		marks := make(cty.ValueMarks, len(a.Refs)+2)
 		for _, ref := range a.Refs {
-			v = v.Mark(ref)
+			marks[ref] = struct{}{}
 		}
 		if a.JSON != nil {
-			v = v.Mark(a.JSON)
+			marks[a.JSON] = struct{}{}
 		}
-		obj[name] = v.Mark(Ref{Address: addr, Attr: topName(a.Path, name)})
+		marks[Ref{Address: addr, Attr: topName(a.Path, name)}] = struct{}{}
+		obj[name] = a.Value.WithMarks(marks)
 	}
 	groups := map[string][]cty.Value{}
 	var order []string
@@ -902,6 +904,9 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 	}
 	bareEach := false
 	var deferred []hcl.Traversal
+	// aws_subnet.a[*].id reads the instances by name too: the names after
+	// the splat are read from values of unknown origin ("*").
+	splatted := map[*hclsyntax.ScopeTraversalExpr]bool{}
 	for _, f := range dm.files {
 		if f.HCL == nil {
 			continue
@@ -919,7 +924,14 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		}
 		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 			switch e := n.(type) {
+			case *hclsyntax.SplatExpr:
+				if src, ok := e.Source.(*hclsyntax.ScopeTraversalExpr); ok && splatReadsByName(e) {
+					splatted[src] = true
+				}
 			case *hclsyntax.ScopeTraversalExpr:
+				if splatted[e] {
+					return nil
+				}
 				if forEach[e] {
 					deferred = append(deferred, e.Traversal)
 					return nil
@@ -944,6 +956,20 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		}
 	}
 	return out
+}
+
+// splatReadsByName reports whether a splat reads an attribute of each
+// element (x[*].name) rather than the elements themselves (x[*]).
+func splatReadsByName(e *hclsyntax.SplatExpr) bool {
+	rel, ok := e.Each.(*hclsyntax.RelativeTraversalExpr)
+	if !ok || len(rel.Traversal) == 0 {
+		return false
+	}
+	if _, anon := rel.Source.(*hclsyntax.AnonSymbolExpr); !anon {
+		return false
+	}
+	_, attr := rel.Traversal[0].(hcl.TraverseAttr)
+	return attr
 }
 
 // eachValueWhole reports whether t reads each.value (or each) without

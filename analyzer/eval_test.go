@@ -569,3 +569,36 @@ resource "aws_sqs_queue" "q" {
 		})
 	}
 }
+
+// TestSplatReadsByName: x[*].name reads instances by name; x[*] and
+// x[*][0] take them whole.
+func TestSplatReadsByName(t *testing.T) {
+	for _, tc := range []struct {
+		expr  string
+		whole bool
+	}{
+		{"aws_subnet.s[*].id", false},
+		{"aws_subnet.s.*.id", false},
+		{`aws_subnet.s[*].tags["Name"]`, false},
+		{"aws_subnet.s[*]", true},
+		{"aws_subnet.s[*][0]", true},
+		{"aws_subnet.s", true},
+	} {
+		dir := writeTree(t, map[string]string{"main.tf": `
+resource "aws_subnet" "s" {
+  count      = 2
+  cidr_block = "10.0.${count.index}.0/24"
+}
+output "o" {
+  value = ` + tc.expr + `
+}
+`})
+		proj, err := Load(context.Background(), []string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := accessedAttributes(proj.dir(dir))[wholeObjects]["aws_subnet"]; got != tc.whole {
+			t.Errorf("%s: taken whole %v, want %v", tc.expr, got, tc.whole)
+		}
+	}
+}

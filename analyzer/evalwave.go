@@ -107,7 +107,7 @@ func (m *modEval) runWave(wave []string, nodes map[string]*evalNode) bool {
 				r.fm.skip(name)
 				return
 			}
-			r.fm.evalModuleCall(nodes[name].call, nodes[name].exprs)
+			r.fm.evalModuleCall(nodes[name].call)
 		}
 		// The last call, and any call no spare goroutine is free for, runs
 		// here.

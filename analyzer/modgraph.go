@@ -19,6 +19,9 @@ type moduleGraph struct {
 	// referenced holds the nodes some expression of the module reads: a
 	// resource no expression reads needs no object for others to see.
 	referenced map[string]bool
+	// reads holds the traversals of each node's expressions and of each
+	// output ("output.<name>"): what a scope for it must hold.
+	reads map[string][]hcl.Traversal
 }
 
 // syntax returns what an evaluation of the module reads of its source: its
@@ -81,16 +84,17 @@ func buildModuleGraph(dm *dirModule) *moduleGraph {
 	}
 	// Names in sorted order, so that users lists do not depend on map
 	// iteration.
+	g.reads = make(map[string][]hcl.Traversal, len(g.exprs)+len(d.outputs))
 	for _, name := range sortedKeys(g.exprs) {
 		seen := map[string]bool{}
-		for _, e := range g.exprs[name] {
-			for _, t := range e.Variables() {
-				dep := refNode(t)
-				if _, node := g.exprs[dep]; node && dep != name && !seen[dep] {
-					seen[dep] = true
-					g.deps[name] = append(g.deps[name], dep)
-					g.users[dep] = append(g.users[dep], name)
-				}
+		ts := expressionsTraversals(g.exprs[name])
+		g.reads[name] = ts
+		for _, t := range ts {
+			dep := refNode(t)
+			if _, node := g.exprs[dep]; node && dep != name && !seen[dep] {
+				seen[dep] = true
+				g.deps[name] = append(g.deps[name], dep)
+				g.users[dep] = append(g.users[dep], name)
 			}
 		}
 		sort.Strings(g.deps[name])
@@ -99,14 +103,17 @@ func buildModuleGraph(dm *dirModule) *moduleGraph {
 	for dep := range g.users {
 		g.referenced[dep] = true
 	}
-	var others []hcl.Expression
-	for _, a := range d.outputs {
-		others = append(others, a.Expr)
+	var others []hcl.Traversal
+	for name, a := range d.outputs {
+		ts := a.Expr.Variables()
+		g.reads["output."+name] = ts
+		others = append(others, ts...)
 	}
+	var blocks []hcl.Expression
 	for _, b := range append(append([]*hcl.Block(nil), d.providers...), d.terraform...) {
-		others = append(others, bodyExpressions(b.Body)...)
+		blocks = append(blocks, bodyExpressions(b.Body)...)
 	}
-	for _, t := range expressionsTraversals(others) {
+	for _, t := range append(others, expressionsTraversals(blocks)...) {
 		if dep := refNode(t); dep != "" {
 			g.referenced[dep] = true
 		}

@@ -192,8 +192,8 @@ func (m *modEval) assignVariables(given map[string]givenValue, callRange *hcl.Ra
 
 // evalModuleCall evaluates a module block: every instance of it, each as a
 // child module with the caller's arguments.
-func (m *modEval) evalModuleCall(mc *moduleCallDecl, exprs []hcl.Expression) {
-	ts := expressionsTraversals(exprs)
+func (m *modEval) evalModuleCall(mc *moduleCallDecl) {
+	ts := m.graph.reads["module."+mc.name]
 	rng := mc.block.DefRange
 	childKey := mc.name
 	if m.key != "" {

@@ -893,6 +893,13 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		}
 		out[ty][name] = true
 	}
+	// byName records the names a traversal reads but never takes what it
+	// reaches whole.
+	byName := func(ty, name string) {
+		if ty != wholeObjects {
+			add(ty, name)
+		}
+	}
 	// `for_each = aws_s3_bucket.b` takes the instances whole, but the
 	// resource reads them through each.value.<name> only, which the "*"
 	// names hold, unless it uses each.value whole too.
@@ -930,9 +937,11 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 				}
 			case *hclsyntax.ScopeTraversalExpr:
 				if splatted[e] {
+					traversalNames(e.Traversal, types, byName)
 					return nil
 				}
 				if forEach[e] {
+					traversalNames(e.Traversal, types, byName)
 					deferred = append(deferred, e.Traversal)
 					return nil
 				}

@@ -602,3 +602,40 @@ output "o" {
 		}
 	}
 }
+
+// TestNamesBeforeASplatAreRead: data.x.y[0].certificates[*].sha1 and
+// for_each = data.x.y.names read "certificates" and "names", though
+// neither takes the instance whole.
+func TestNamesBeforeASplatAreRead(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": `
+data "tls_certificate" "c" {
+  count = 1
+  url   = "https://example.com"
+}
+data "aws_regions" "r" {
+}
+resource "aws_iam_openid_connect_provider" "p" {
+  url             = "https://example.com"
+  thumbprint_list = data.tls_certificate.c[0].certificates[*].sha1_fingerprint
+}
+resource "aws_sqs_queue" "q" {
+  for_each = data.aws_regions.r.names
+  name     = each.key
+}
+`})
+	proj, err := Load(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accessed := accessedAttributes(proj.dir(dir))
+	if !accessed["tls_certificate"]["certificates"] || !accessed["aws_regions"]["names"] {
+		t.Errorf("names read: %v", accessed)
+	}
+	if len(accessed[wholeObjects]) != 0 {
+		t.Errorf("taken whole: %v, want none", accessed[wholeObjects])
+	}
+	_, diags := evaluate(t, dir, Options{})
+	for _, d := range diags {
+		t.Errorf("diagnostic: %s", d)
+	}
+}

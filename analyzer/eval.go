@@ -389,6 +389,7 @@ func (m *modEval) evalJSONTerraform(body hcl.Body, ctx *hcl.EvalContext) *Block 
 // refNode names the graph node a traversal refers to, or "" when it refers to
 // nothing declared in the module graph (var, path, count, each...).
 func refNode(t hcl.Traversal) string {
+	t = withoutResourcePrefix(t)
 	root := t.RootName()
 	name := func(i int) string {
 		if len(t) <= i {
@@ -422,6 +423,22 @@ func refNode(t hcl.Traversal) string {
 	return ""
 }
 
+// withoutResourcePrefix drops the optional "resource." Terraform accepts
+// before a reference to a managed resource: resource.aws_s3_bucket.b.id is
+// aws_s3_bucket.b.id.
+func withoutResourcePrefix(t hcl.Traversal) hcl.Traversal {
+	if len(t) < 2 || t.RootName() != "resource" {
+		return t
+	}
+	a, ok := t[1].(hcl.TraverseAttr)
+	if !ok {
+		return t
+	}
+	out := make(hcl.Traversal, 0, len(t)-1)
+	out = append(out, hcl.TraverseRoot{Name: a.Name, SrcRange: a.SrcRange})
+	return append(out, t[2:]...)
+}
+
 func expressionsTraversals(exprs []hcl.Expression) []hcl.Traversal {
 	var out []hcl.Traversal
 	for _, e := range exprs {
@@ -437,7 +454,7 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 	// Most expressions read a handful of names: the maps are made only
 	// for the roots that are read, and what is not read is an empty object.
 	var varObj, localObj, modObj map[string]cty.Value
-	var dataObj, resObj map[string]map[string]cty.Value
+	var dataObj, resObj, prefixedObj map[string]map[string]cty.Value
 	put := func(m *map[string]cty.Value, name string, v cty.Value) {
 		if *m == nil {
 			*m = map[string]cty.Value{}
@@ -500,6 +517,14 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 			if v, ok := m.res["data."+ty+"."+n]; ok {
 				putTyped(&dataObj, ty, n, v)
 			}
+		case "resource":
+			ty, n := attr(1), attr(2)
+			if ty == "" || n == "" {
+				continue
+			}
+			if v, ok := m.res[ty+"."+n]; ok {
+				putTyped(&prefixedObj, ty, n, v)
+			}
 		case "path":
 			vars["path"] = m.pathObject()
 		case "terraform":
@@ -518,15 +543,10 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 	vars["var"] = objectOrEmpty(varObj)
 	vars["local"] = objectOrEmpty(localObj)
 	vars["module"] = objectOrEmpty(modObj)
-	data := cty.EmptyObjectVal
-	if dataObj != nil {
-		byType := make(map[string]cty.Value, len(dataObj))
-		for ty, objs := range dataObj {
-			byType[ty] = cty.ObjectVal(objs)
-		}
-		data = cty.ObjectVal(byType)
+	vars["data"] = typedObjects(dataObj)
+	if prefixedObj != nil {
+		vars["resource"] = typedObjects(prefixedObj)
 	}
-	vars["data"] = data
 	for ty, objs := range resObj {
 		vars[ty] = cty.ObjectVal(objs)
 	}
@@ -534,6 +554,19 @@ func (m *modEval) scope(ts []hcl.Traversal, extra map[string]cty.Value) *hcl.Eva
 		vars[k] = v
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: m.ev.funcs}
+}
+
+// typedObjects is the object of instances by type and name that data. and
+// resource. references read.
+func typedObjects(byType map[string]map[string]cty.Value) cty.Value {
+	if len(byType) == 0 {
+		return cty.EmptyObjectVal
+	}
+	out := make(map[string]cty.Value, len(byType))
+	for ty, objs := range byType {
+		out[ty] = cty.ObjectVal(objs)
+	}
+	return cty.ObjectVal(out)
 }
 
 // objectOrEmpty is cty.ObjectVal(attrs), without building a new type for
@@ -1002,6 +1035,7 @@ func eachValueWhole(t hcl.Traversal) bool {
 }
 
 func traversalNames(t hcl.Traversal, types map[string]bool, add func(ty, name string)) {
+	t = withoutResourcePrefix(t)
 	root := t.RootName()
 	start := 2
 	ty := root

@@ -639,3 +639,43 @@ resource "aws_sqs_queue" "q" {
 		t.Errorf("diagnostic: %s", d)
 	}
 }
+
+// TestResourcePrefixedReferences: resource.aws_s3_bucket.b.bucket, which
+// Terraform accepts, is aws_s3_bucket.b.bucket: evaluated in order, with
+// its value and its reference.
+func TestResourcePrefixedReferences(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": `
+resource "aws_s3_bucket_versioning" "v" {
+  bucket = resource.aws_s3_bucket.b.bucket
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket_public_access_block" "p" {
+  for_each = resource.aws_s3_bucket.many
+  bucket   = each.value.id
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "logs"
+}
+resource "aws_s3_bucket" "many" {
+  for_each = toset(["x"])
+  bucket   = "many-${each.key}"
+}
+`})
+	cfgs, diags := evaluate(t, dir, Options{})
+	for _, d := range diags {
+		t.Errorf("diagnostic: %s", d)
+	}
+	a := mustResource(t, cfgs, "aws_s3_bucket_versioning.v").Attr("bucket")
+	if !a.Known() || a.Value.AsString() != "logs" {
+		t.Errorf("bucket: got %#v, want logs", a)
+	}
+	if len(a.Refs) != 1 || a.Refs[0] != (Ref{Address: "aws_s3_bucket.b", Attr: "bucket"}) {
+		t.Errorf("refs: got %v", a.Refs)
+	}
+	p := mustResource(t, cfgs, `aws_s3_bucket_public_access_block.p["x"]`).Attr("bucket")
+	if len(p.Refs) != 1 || p.Refs[0] != (Ref{Address: `aws_s3_bucket.many["x"]`, Attr: "id"}) {
+		t.Errorf("each.value.id refs: got %v", p.Refs)
+	}
+}

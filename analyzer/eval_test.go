@@ -679,3 +679,48 @@ resource "aws_s3_bucket" "many" {
 		t.Errorf("each.value.id refs: got %v", p.Refs)
 	}
 }
+
+// TestMissingFileInsideTheTree: a file the tree does not have (a key or an
+// archive made at apply time) is reported as missing; a name that leads
+// out of the tree through a link is refused as outside, whether or not
+// its target exists, so the message tells nothing of what lies there.
+func TestMissingFileInsideTheTree(t *testing.T) {
+	outside := writeTree(t, map[string]string{"present.txt": "CANARY"})
+	dir := writeTree(t, map[string]string{"main.tf": `
+resource "aws_key_pair" "k" {
+  public_key = file("${path.module}/keys/generated.pub")
+}
+resource "aws_key_pair" "via_dir_link" {
+  public_key = file("${path.module}/out/absent.pub")
+}
+resource "aws_key_pair" "dangling" {
+  public_key = file("${path.module}/dangling.pub")
+}
+`, "keys/README": "keys are generated"})
+	if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "absent.pub"), filepath.Join(dir, "dangling.pub")); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := evaluate(t, dir, Options{})
+	got := map[string]string{}
+	for _, d := range diags {
+		got[d.Subject.String()] = d.Detail
+	}
+	want := map[string]string{"generated.pub": "no file", "absent.pub": "outside the scanned tree", "dangling.pub": "outside the scanned tree"}
+	for name, msg := range want {
+		found := false
+		for _, detail := range got {
+			if strings.Contains(detail, name) {
+				found = true
+				if !strings.Contains(detail, msg) {
+					t.Errorf("%s: %q, want it to say %q", name, detail, msg)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no diagnostic in %v", name, got)
+		}
+	}
+}

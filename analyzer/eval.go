@@ -67,6 +67,11 @@ type modEval struct {
 	// key is the module path without instance keys ("a.b"), as used in
 	// .terraform/modules/modules.json.
 	key string
+	// standIn is set while evaluating an instance that stands for an
+	// unknown number of instances (count or for_each unknown), possibly
+	// none: what fails to evaluate there may never be evaluated by
+	// Terraform, so it is not reported.
+	standIn bool
 
 	vars    map[string]cty.Value
 	locals  map[string]cty.Value
@@ -615,6 +620,9 @@ func (m *modEval) eval(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value) 
 	}
 	val, diags := expr.Value(ctx)
 	if diags.HasErrors() {
+		if m.standIn {
+			return cty.DynamicVal
+		}
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
 				m.ev.warn(d.Subject, "Evaluation: "+d.Summary, d.Detail)
@@ -786,6 +794,7 @@ func (m *modEval) evalResource(r *resourceDecl) {
 	}
 	switch {
 	case !known:
+		was := m.standIn
 		extra := map[string]cty.Value{}
 		if r.count != nil {
 			extra["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
@@ -796,7 +805,9 @@ func (m *modEval) evalResource(r *resourceDecl) {
 			}
 			extra["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": each})
 		}
+		m.standIn = true
 		mk(cty.NilVal, extra, true)
+		m.standIn = was
 		m.res[r.key] = cty.DynamicVal.Mark(Ref{Address: base})
 	case single:
 		res := mk(cty.NilVal, nil, false)

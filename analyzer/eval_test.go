@@ -603,43 +603,6 @@ output "o" {
 	}
 }
 
-// TestNamesBeforeASplatAreRead: data.x.y[0].certificates[*].sha1 and
-// for_each = data.x.y.names read "certificates" and "names", though
-// neither takes the instance whole.
-func TestNamesBeforeASplatAreRead(t *testing.T) {
-	dir := writeTree(t, map[string]string{"main.tf": `
-data "tls_certificate" "c" {
-  count = 1
-  url   = "https://example.com"
-}
-data "aws_regions" "r" {
-}
-resource "aws_iam_openid_connect_provider" "p" {
-  url             = "https://example.com"
-  thumbprint_list = data.tls_certificate.c[0].certificates[*].sha1_fingerprint
-}
-resource "aws_sqs_queue" "q" {
-  for_each = data.aws_regions.r.names
-  name     = each.key
-}
-`})
-	proj, err := Load(context.Background(), []string{dir}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	accessed := accessedAttributes(proj.dir(dir))
-	if !accessed["tls_certificate"]["certificates"] || !accessed["aws_regions"]["names"] {
-		t.Errorf("names read: %v", accessed)
-	}
-	if len(accessed[wholeObjects]) != 0 {
-		t.Errorf("taken whole: %v, want none", accessed[wholeObjects])
-	}
-	_, diags := evaluate(t, dir, Options{})
-	for _, d := range diags {
-		t.Errorf("diagnostic: %s", d)
-	}
-}
-
 // TestResourcePrefixedReferences: resource.aws_s3_bucket.b.bucket, which
 // Terraform accepts, is aws_s3_bucket.b.bucket: evaluated in order, with
 // its value and its reference.
@@ -722,5 +685,92 @@ resource "aws_key_pair" "dangling" {
 		if !found {
 			t.Errorf("%s: no diagnostic in %v", name, got)
 		}
+	}
+}
+
+// TestStandInsReportNoEvaluationErrors: an instance that stands for an
+// unknown number of instances, possibly none, may read what does not exist
+// when there are none (a count = 0 resource); Terraform never evaluates it
+// then, so onus does not warn. A resource that surely exists still does.
+func TestStandInsReportNoEvaluationErrors(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": `
+variable "gateway" {
+  default = false
+}
+variable "subnets" {
+  type = list(string)
+}
+resource "aws_egress_only_internet_gateway" "eigw" {
+  count  = var.gateway ? 1 : 0
+  vpc_id = "vpc-1"
+}
+resource "aws_route" "egress" {
+  for_each               = toset(var.subnets)
+  egress_only_gateway_id = aws_egress_only_internet_gateway.eigw[0].id
+}
+module "m" {
+  source = "./m"
+  count  = length(var.subnets)
+  id     = "x"
+}
+resource "aws_route" "sure" {
+  egress_only_gateway_id = aws_egress_only_internet_gateway.eigw[0].id
+}
+`, "m/main.tf": `
+variable "id" {}
+resource "aws_egress_only_internet_gateway" "none" {
+  count  = 0
+  vpc_id = var.id
+}
+resource "aws_route" "inner" {
+  egress_only_gateway_id = aws_egress_only_internet_gateway.none[0].id
+}
+`})
+	_, diags := evaluate(t, dir, Options{})
+	var lines []int
+	for _, d := range diags {
+		if strings.HasPrefix(d.Summary, "Evaluation") {
+			lines = append(lines, d.Subject.Start.Line)
+		}
+	}
+	if len(lines) != 1 || lines[0] != 22 {
+		t.Errorf("evaluation warnings on lines %v, want only line 22 (aws_route.sure):\n%v", lines, diags)
+	}
+}
+
+// TestNamesBeforeASplatAreRead: data.x.y[0].certificates[*].sha1 and
+// for_each = data.x.y.names read "certificates" and "names", though
+// neither takes the instance whole.
+func TestNamesBeforeASplatAreRead(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": `
+data "tls_certificate" "c" {
+  count = 1
+  url   = "https://example.com"
+}
+data "aws_regions" "r" {
+}
+resource "aws_iam_openid_connect_provider" "p" {
+  url             = "https://example.com"
+  thumbprint_list = data.tls_certificate.c[0].certificates[*].sha1_fingerprint
+}
+resource "aws_sqs_queue" "q" {
+  for_each = data.aws_regions.r.names
+  name     = each.key
+}
+`})
+	proj, err := Load(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accessed := accessedAttributes(proj.dir(dir))
+	if !accessed["tls_certificate"]["certificates"] || !accessed["aws_regions"]["names"] {
+		t.Errorf("names read: %v", accessed)
+	}
+	if len(accessed[wholeObjects]) != 0 {
+		t.Errorf("taken whole: %v, want none", accessed[wholeObjects])
+	}
+	_, diags := evaluate(t, dir, Options{})
+	for _, d := range diags {
+		t.Errorf("diagnostic: %s", d)
 	}
 }

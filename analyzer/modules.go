@@ -243,6 +243,7 @@ func (m *modEval) evalModuleCall(mc *moduleCallDecl) {
 		child := &Module{Dir: m.ev.p.displayName(childAbs), Path: path, Parent: m.mod}
 		m.mod.Children = append(m.mod.Children, child)
 		ce := newModEval(m.ev, dm, child, m.depth+1, childKey, append(append([]string(nil), m.ancestry...), childAbs))
+		ce.standIn = m.standIn || !known
 		ce.vars = ce.assignVariables(given, &rng)
 		return ce.run()
 	}

@@ -9,7 +9,8 @@
 // configuration cannot know are unknown, and the readers checks use never
 // turn an unknown value into a finding. References between resources travel
 // with values, so that a check can find every resource that configures
-// another.
+// another. A run lets go of each module's syntax trees once its last
+// evaluation is done, keeping only the expressions the model points at.
 //
 // A Check is metadata plus a function over a Pass; the runner runs checks
 // concurrently, applies inline ignores and returns findings in a stable

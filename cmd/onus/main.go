@@ -83,10 +83,10 @@ func judgeDate(now string, today time.Time) (time.Time, error) {
 }
 
 // gcPercent is the garbage collector's target unless GOGC says otherwise.
-// A scan keeps every parsed file and its evaluation until the end, and
-// makes most of its garbage while evaluating: collecting when the heap has
-// grown by half rather than doubled costs about a tenth more time and saves
-// about a sixth of the peak memory on a large tree.
+// A scan holds every parsed file until evaluation lets go of it, module by
+// module, and makes most of its garbage meanwhile: collecting when the heap
+// has grown by half rather than doubled costs about a sixth more time and
+// saves about a fifth of the peak memory on a large tree.
 const gcPercent = 50
 
 func main() {

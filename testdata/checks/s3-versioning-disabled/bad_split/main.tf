@@ -77,3 +77,29 @@ resource "aws_s3_bucket_versioning" "tier" {
     status = local.tiers[each.key] # want "s3-versioning-disabled"
   }
 }
+
+# Terraform accepts an optional resource. prefix on a reference to a
+# managed resource: these name the same buckets.
+resource "aws_s3_bucket" "prefixed_off" {
+  bucket = "example-corp-prefixed-off"
+}
+
+resource "aws_s3_bucket_versioning" "prefixed_off" {
+  bucket = resource.aws_s3_bucket.prefixed_off.id
+
+  versioning_configuration {
+    status = "Suspended" # want "s3-versioning-disabled"
+  }
+}
+
+resource "aws_s3_bucket" "prefixed_on" {
+  bucket = "example-corp-prefixed-on"
+}
+
+resource "aws_s3_bucket_versioning" "prefixed_on" {
+  bucket = resource.aws_s3_bucket.prefixed_on.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}

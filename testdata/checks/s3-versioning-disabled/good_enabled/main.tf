@@ -81,16 +81,3 @@ resource "aws_s3_bucket" "retired" {
   count  = 0
   bucket = "example-corp-retired"
 }
-
-# The optional resource. prefix names the same bucket.
-resource "aws_s3_bucket" "prefixed" {
-  bucket = "example-corp-prefixed"
-}
-
-resource "aws_s3_bucket_versioning" "prefixed" {
-  bucket = resource.aws_s3_bucket.prefixed.id
-
-  versioning_configuration {
-    status = "Enabled"
-  }
-}

@@ -950,22 +950,24 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 	forEach := map[*hclsyntax.ScopeTraversalExpr]bool{}
 	for _, r := range dm.decl.resources {
 		if st, ok := r.forEach.(*hclsyntax.ScopeTraversalExpr); ok {
-			forEach[st] = true
+			forEach[st] = !usesEachValueWhole(r.block.Body)
 		}
 	}
-	bareEach := false
-	var deferred []hcl.Traversal
 	// aws_subnet.a[*].id reads the instances by name too: the names after
 	// the splat are read from values of unknown origin ("*").
 	splatted := map[*hclsyntax.ScopeTraversalExpr]bool{}
+	jsonSeen := false
 	for _, f := range dm.files {
 		if f.HCL == nil {
 			continue
 		}
 		body, ok := f.HCL.Body.(*hclsyntax.Body)
 		if !ok {
-			for _, r := range dm.decl.resources {
-				for _, e := range bodyExpressions(r.block.Body) {
+			// A .tf.json file has no syntax tree to walk: every expression
+			// the module declares is read instead, once.
+			if !jsonSeen {
+				jsonSeen = true
+				for _, e := range declaredExpressions(dm.decl) {
 					for _, t := range e.Variables() {
 						traversalNames(t, types, add)
 					}
@@ -986,11 +988,7 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 				}
 				if forEach[e] {
 					traversalNames(e.Traversal, types, byName)
-					deferred = append(deferred, e.Traversal)
 					return nil
-				}
-				if eachValueWhole(e.Traversal) {
-					bareEach = true
 				}
 				traversalNames(e.Traversal, types, add)
 			case *hclsyntax.RelativeTraversalExpr:
@@ -1003,12 +1001,49 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 			return nil
 		})
 	}
-	if bareEach {
-		for _, t := range deferred {
-			traversalNames(t, types, add)
+	return out
+}
+
+// declaredExpressions lists every expression a module declares: resource
+// and provider bodies, locals, outputs and module call arguments.
+func declaredExpressions(d *moduleDecl) []hcl.Expression {
+	var out []hcl.Expression
+	for _, r := range d.resources {
+		out = append(out, bodyExpressions(r.block.Body)...)
+	}
+	for _, name := range sortedKeys(d.locals) {
+		out = append(out, d.locals[name].Expr)
+	}
+	for _, name := range sortedKeys(d.outputs) {
+		out = append(out, d.outputs[name].Expr)
+	}
+	for _, mc := range d.modules {
+		for _, name := range sortedKeys(mc.args) {
+			out = append(out, mc.args[name].Expr)
+		}
+		for _, e := range []hcl.Expression{mc.count, mc.forEach} {
+			if e != nil {
+				out = append(out, e)
+			}
 		}
 	}
+	for _, b := range append(append([]*hcl.Block(nil), d.providers...), d.terraform...) {
+		out = append(out, bodyExpressions(b.Body)...)
+	}
 	return out
+}
+
+// usesEachValueWhole reports whether a resource body reads each.value
+// without naming an attribute of it.
+func usesEachValueWhole(body hcl.Body) bool {
+	for _, e := range bodyExpressions(body) {
+		for _, t := range e.Variables() {
+			if eachValueWhole(t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splatReadsByName reports whether a splat reads an attribute of each

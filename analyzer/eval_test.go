@@ -508,7 +508,7 @@ resource "aws_vpc" "this" { tags = { Name = var.name } }`,
 // arguments some expression of its module reads, and all of them when the
 // instance is taken whole; `for_each = aws_s3_bucket.fb` alone takes
 // nothing whole, as its resource reads the instances through
-// each.value.<name>, unless it also uses each.value whole.
+// each.value.<name>, unless that resource also uses each.value whole.
 func TestInstanceObjectsCarryWhatIsRead(t *testing.T) {
 	buckets := `
 resource "aws_s3_bucket" "fb" {
@@ -540,6 +540,15 @@ resource "aws_sqs_queue" "q" {
   tags     = { all = jsonencode(each.value) }
 }
 `, true},
+		{"each.value whole elsewhere", `
+variable "queues" {
+  default = { a = "x" }
+}
+resource "aws_sqs_queue" "q" {
+  for_each = var.queues
+  tags     = { all = jsonencode(each.value) }
+}
+`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := writeTree(t, map[string]string{"main.tf": buckets + tc.extra})
@@ -772,5 +781,28 @@ resource "aws_sqs_queue" "q" {
 	_, diags := evaluate(t, dir, Options{})
 	for _, d := range diags {
 		t.Errorf("diagnostic: %s", d)
+	}
+}
+
+// TestJSONNamesAreRead: in a .tf.json module, names read by locals and
+// outputs count as read too, so the instance objects carry them.
+func TestJSONNamesAreRead(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf.json": `{
+  "resource": {
+    "aws_s3_bucket": {"b": {"bucket": "logs"}},
+    "aws_s3_bucket_versioning": {"v": {
+      "bucket": "${local.name}",
+      "versioning_configuration": {"status": "Enabled"}
+    }}
+  },
+  "locals": {"name": "${aws_s3_bucket.b.bucket}"},
+  "output": {"region": {"value": "${aws_s3_bucket.b.bucket_regional_domain_name}"}}
+}`})
+	cfgs, diags := evaluate(t, dir, Options{})
+	for _, d := range diags {
+		t.Errorf("diagnostic: %s", d)
+	}
+	if a := mustResource(t, cfgs, "aws_s3_bucket_versioning.v").Attr("bucket"); !a.Known() || a.Value.AsString() != "logs" {
+		t.Errorf("bucket read through a JSON local: got %#v", a)
 	}
 }

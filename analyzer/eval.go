@@ -72,6 +72,10 @@ type modEval struct {
 	// none: what fails to evaluate there may never be evaluated by
 	// Terraform, so it is not reported.
 	standIn bool
+	// shedding is set in the one evaluation of a directory evaluated once:
+	// each resource and module call lets go of its body once evaluated
+	// (release.go).
+	shedding bool
 
 	vars    map[string]cty.Value
 	locals  map[string]cty.Value
@@ -111,7 +115,12 @@ func (p *Project) evaluateRoot(rootAbs string, slots chan struct{}, afterCall ma
 // newModEval starts the evaluation of one instance of a module.
 func newModEval(ev *evaluator, dm *dirModule, mod *Module, depth int, key string, ancestry []string) *modEval {
 	decl, graph := dm.syntax()
-	return &modEval{ev: ev, dm: dm, mod: mod, decl: decl, graph: graph, depth: depth, key: key, ancestry: ancestry}
+	m := &modEval{ev: ev, dm: dm, mod: mod, decl: decl, graph: graph, depth: depth, key: key, ancestry: ancestry}
+	if ev.afterCall != nil && dm.evaluatedOnce {
+		m.shedding = true
+		dm.shed()
+	}
+	return m
 }
 
 func (ev *evaluator) warn(rng *hcl.Range, summary, detail string) {
@@ -758,6 +767,11 @@ func (m *modEval) prefix() string {
 }
 
 func (m *modEval) evalResource(r *resourceDecl) {
+	if m.shedding {
+		// The model keeps the expressions it read; the body around them
+		// is not read again.
+		defer func() { r.block.Body = nil }()
+	}
 	ts := m.graph.reads[r.key]
 	base := m.prefix() + r.key
 	metaCtx := m.scope(ts, nil)
@@ -834,17 +848,19 @@ func (m *modEval) evalResource(r *resourceDecl) {
 // read but only the provider knows (id, arn...). Every part is marked with a
 // Ref back to the instance.
 func (m *modEval) instanceObject(r *Resource) cty.Value {
-	sets := []map[string]bool{m.accessed[r.Type], m.accessed["*"], instanceIdentity}
+	sets := []map[string]bool{m.accessed[r.Type], m.accessed["*"]}
 	if m.accessed[wholeObjects][r.Type] {
 		// The object leaves through an output, a local or a module
 		// argument and may be read where no name accessed here says
-		// what: every attribute the provider schema has is there.
-		obj := blockObject(r.Body, r.Address, sets, nil)
+		// what: every attribute the provider schema has is there, and id
+		// and arn when the schema is not known.
+		obj := blockObject(r.Body, r.Address, append(sets, instanceIdentity), nil)
 		completeInstanceObject(r.Mode, r.Type, r.Address, obj)
 		return cty.ObjectVal(obj)
 	}
 	// Only the names some expression reads can be read: the rest of the
-	// configuration need not be copied into the object.
+	// configuration need not be copied into the object, nor an unknown id
+	// nobody reads.
 	read := func(name string) bool {
 		for _, set := range sets {
 			if set[name] {

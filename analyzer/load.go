@@ -147,6 +147,9 @@ type dirModule struct {
 	// lets it go as soon as the last is done (release.go).
 	pending  atomic.Int32
 	released bool
+	// once is set when a run foresees a single evaluation of the
+	// directory (release.go).
+	evaluatedOnce bool
 }
 
 // Load discovers the Terraform directories under paths and parses them. A path

@@ -193,6 +193,9 @@ func (m *modEval) assignVariables(given map[string]givenValue, callRange *hcl.Ra
 // evalModuleCall evaluates a module block: every instance of it, each as a
 // child module with the caller's arguments.
 func (m *modEval) evalModuleCall(mc *moduleCallDecl) {
+	if m.shedding {
+		defer func() { mc.block.Body = nil }()
+	}
 	ts := m.graph.reads["module."+mc.name]
 	rng := mc.block.DefRange
 	childKey := mc.name

@@ -23,6 +23,12 @@ import (
 // parsed again when needed (dirModule.syntax), so a wrong count costs time,
 // never a result.
 
+// A directory the walk reaches once, through calls without count or
+// for_each, is evaluated once: its evaluation lets go of the files' trees
+// as soon as it has the declarations and graph, and of each resource's and
+// module call's body as soon as that is evaluated, so that a large module
+// holds less and less syntax as it goes.
+
 // maxReleaseWalk bounds the walk of module calls; past it (a tree of
 // calls that multiplies at every level) nothing is let go early.
 const maxReleaseWalk = 100000
@@ -34,6 +40,9 @@ const maxReleaseWalk = 100000
 func (p *Project) planRelease() (map[string]map[string][]*dirModule, bool) {
 	plans := map[string]map[string][]*dirModule{}
 	steps := 0
+	// visits counts the evaluations of each directory the walk foresees,
+	// counting a call with count or for_each as many.
+	visits := map[*dirModule]int{}
 	for _, rootAbs := range p.roots {
 		ev := &evaluator{p: p, rootAbs: rootAbs}
 		root := p.dir(rootAbs)
@@ -47,6 +56,10 @@ func (p *Project) planRelease() (map[string]map[string][]*dirModule, bool) {
 				child, childKey, ok := ev.callee(dm, mc, key, depth, ancestry)
 				if !ok {
 					continue
+				}
+				visits[child]++
+				if mc.count != nil || mc.forEach != nil || visits[dm] > 1 {
+					visits[child]++
 				}
 				if under == nil {
 					set := map[*dirModule]bool{child: true}
@@ -63,11 +76,17 @@ func (p *Project) planRelease() (map[string]map[string][]*dirModule, bool) {
 			}
 			return true
 		}
+		visits[root]++
 		if !walk(root, "", 0, []string{root.abs}, nil) {
 			return nil, false
 		}
 		plans[rootAbs] = byCall
 	}
+	p.mu.Lock()
+	for _, dm := range p.dirs {
+		dm.evaluatedOnce = visits[dm] == 1
+	}
+	p.mu.Unlock()
 	for _, rootAbs := range p.roots {
 		p.dir(rootAbs).pending.Add(1)
 		for _, dms := range plans[rootAbs] {
@@ -134,6 +153,19 @@ func (ev *evaluator) evaluated(dm *dirModule) {
 	}
 	if dm.pending.Add(-1) == 0 {
 		dm.release()
+	}
+}
+
+// shed is where an evaluation of a directory evaluated once starts: the
+// files' trees go (the declarations and graph it holds keep what it reads),
+// and the directory is marked released, so that an evaluation the walk did
+// not foresee parses it afresh rather than reading what this one sheds.
+func (dm *dirModule) shed() {
+	dm.mu.Lock()
+	defer dm.mu.Unlock()
+	dm.decl, dm.graph, dm.released = nil, nil, true
+	for _, f := range dm.files {
+		f.HCL = nil
 	}
 }
 

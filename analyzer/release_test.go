@@ -30,6 +30,15 @@ module "outer" {
   for_each = toset(["a", "b"])
   prefix   = module.one.bucket
 }
+resource "aws_s3_bucket" "root" {
+  bucket = "${module.one.bucket}-root"
+}
+resource "aws_s3_bucket_versioning" "root" {
+  bucket = aws_s3_bucket.root.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
 `,
 		"shared/main.tf": `
 variable "name" {}
@@ -62,7 +71,8 @@ resource "aws_sqs_queue" "q" {
 
 // TestReleasePlan: every directory is counted once per module call of the
 // root under which it is evaluated, however many instances the calls and
-// the calls below them make, and once for being a root.
+// the calls below them make, and once for being a root; only the root is
+// evaluated once (./outer has for_each, ./shared three calls).
 func TestReleasePlan(t *testing.T) {
 	dir := releaseTree(t)
 	proj, err := Load(context.Background(), []string{dir}, Options{})
@@ -90,6 +100,13 @@ func TestReleasePlan(t *testing.T) {
 	}
 	if diff := cmp.Diff(map[string]int32{".": 1, "shared": 3, "outer": 1}, pending); diff != "" {
 		t.Errorf("pending evaluations (-want +got):\n%s", diff)
+	}
+	once := map[string]bool{}
+	for _, name := range []string{".", "shared", "outer"} {
+		once[name] = proj.dir(filepath.Join(dir, name)).evaluatedOnce
+	}
+	if diff := cmp.Diff(map[string]bool{".": true, "shared": false, "outer": false}, once); diff != "" {
+		t.Errorf("evaluated once (-want +got):\n%s", diff)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -44,11 +45,16 @@ func (ev *evaluator) take() {
 // readyModuleCalls returns the module calls among the ready nodes, when
 // spare goroutines could evaluate them side by side.
 func (m *modEval) readyModuleCalls(ready []string, done map[string]bool, nodes map[string]*evalNode) []string {
-	if cap(m.ev.slots) == 0 {
+	// A module with one call or none never has a wave.
+	if cap(m.ev.slots) == 0 || len(m.decl.modules) < 2 {
 		return nil
 	}
+	// ready is sorted, and module calls, named "module.<name>", sit
+	// together in it: a module of ten thousand resources is not searched
+	// through each time a node is taken.
 	var wave []string
-	for _, name := range ready {
+	for i := sort.SearchStrings(ready, "module."); i < len(ready) && strings.HasPrefix(ready[i], "module."); i++ {
+		name := ready[i]
 		if !done[name] && nodes[name].call != nil && !slices.Contains(wave, name) {
 			wave = append(wave, name)
 		}

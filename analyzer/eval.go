@@ -186,7 +186,24 @@ func (m *modEval) run() cty.Value {
 	}
 	sort.Strings(ready)
 	done := map[string]bool{}
+	// A value no node left to evaluate reads (and no output) is dropped:
+	// a module of ten thousand resources does not hold every instance
+	// object to its end.
+	readers := make(map[string]int, len(nodes))
+	for name := range nodes {
+		readers[name] = len(users[name])
+	}
+	forget := func(name string) {
+		if readers[name] == 0 && done[name] && !g.kept[name] {
+			m.forget(name)
+		}
+	}
 	release := func(name string) {
+		for _, dep := range g.deps[name] {
+			readers[dep]--
+			forget(dep)
+		}
+		forget(name)
 		var next []string
 		for _, u := range users[name] {
 			delete(deps[u], name)
@@ -267,6 +284,18 @@ func valueTooLarge(v cty.Value) bool {
 		return v.LengthInt() > maxRange
 	}
 	return false
+}
+
+// forget drops the value of a node nothing will read again.
+func (m *modEval) forget(name string) {
+	switch {
+	case strings.HasPrefix(name, "local."):
+		delete(m.locals, strings.TrimPrefix(name, "local."))
+	case strings.HasPrefix(name, "module."):
+		delete(m.modules, strings.TrimPrefix(name, "module."))
+	default:
+		delete(m.res, name)
+	}
 }
 
 // skip gives a node that was not evaluated an unknown value.

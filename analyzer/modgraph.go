@@ -22,6 +22,9 @@ type moduleGraph struct {
 	// reads holds the traversals of each node's expressions and of each
 	// output ("output.<name>"): what a scope for it must hold.
 	reads map[string][]hcl.Traversal
+	// kept holds the nodes outputs and provider or terraform blocks read:
+	// they are evaluated last, so those values are kept to the end.
+	kept map[string]bool
 }
 
 // syntax returns what an evaluation of the module reads of its source: its
@@ -113,9 +116,11 @@ func buildModuleGraph(dm *dirModule) *moduleGraph {
 	for _, b := range append(append([]*hcl.Block(nil), d.providers...), d.terraform...) {
 		blocks = append(blocks, bodyExpressions(b.Body)...)
 	}
+	g.kept = map[string]bool{}
 	for _, t := range append(others, expressionsTraversals(blocks)...) {
 		if dep := refNode(t); dep != "" {
 			g.referenced[dep] = true
+			g.kept[dep] = true
 		}
 	}
 	g.accessed = accessedAttributes(dm)

@@ -1892,6 +1892,13 @@ func isWriteAction(a string) bool {
 		prefix, wild = name[:i], true
 	}
 	lp := strings.ToLower(prefix)
+	// Batch actions take the verb after "Batch": ecr:BatchImportUpstreamImage
+	// and dynamodb:BatchWriteItem write, ecr:BatchGetImage reads.
+	if rest, ok := strings.CutPrefix(lp, "batch"); ok {
+		lp = rest
+	} else if wild && strings.HasPrefix("batch", lp) && lp != "" {
+		return true
+	}
 	for _, v := range writeVerbs {
 		lv := strings.ToLower(v)
 		if strings.HasPrefix(lp, lv) || wild && strings.HasPrefix(lv, lp) {

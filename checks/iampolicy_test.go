@@ -756,6 +756,14 @@ func TestActionClassification(t *testing.T) {
 		{"sqs:ReceiveMessage", false, false, false},
 		{"*:Put*", false, false, true},
 		{"nocolon", false, false, false},
+		{"ecr:BatchImportUpstreamImage", false, false, true},
+		{"ecr:BatchDeleteImage", false, false, true},
+		{"dynamodb:BatchWriteItem", false, false, true},
+		{"ecr:BatchGetImage", false, false, false},
+		{"ecr:BatchCheckLayerAvailability", false, false, false},
+		{"dynamodb:BatchGet*", false, false, false},
+		{"ecr:Batch*", false, false, true},
+		{"ecr:Ba*", false, false, true},
 	}
 	for _, tc := range tests {
 		if got := isFullWildcardAction(tc.action); got != tc.full {

@@ -36,6 +36,14 @@ resource "aws_iam_policy" "deployer" {
           Bool = { "aws:SecureTransport" = "true" }
         }
       },
+      {
+        # A pull-through cache importing into any repository:
+        # BatchImportUpstreamImage writes.
+        Sid      = "PullThroughCache"
+        Effect   = "Allow"
+        Action   = ["ecr:BatchImportUpstreamImage"]
+        Resource = "*" # want "iam-wildcard-resource"
+      },
     ]
   })
 }

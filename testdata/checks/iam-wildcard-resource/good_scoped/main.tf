@@ -44,3 +44,16 @@ resource "aws_iam_policy" "uploads" {
   name   = "uploads"
   policy = data.aws_iam_policy_document.uploads.json
 }
+
+# Batch reads on any repository write nothing.
+resource "aws_iam_policy" "pull" {
+  name = "pull"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["ecr:BatchGetImage", "ecr:BatchCheckLayerAvailability"]
+      Resource = "*"
+    }]
+  })
+}

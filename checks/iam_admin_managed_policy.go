@@ -119,7 +119,13 @@ func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 	if onlyPartitionRefs(a.Refs) {
 		for _, e := range exprs {
 			if name := partitionTemplateAdminPolicy(e); name != "" {
-				out = append(out, adminPolicyHit{name, e.Range()})
+				// A list element is pointed at; a single ARN at its
+				// argument, as when its value is known (a plan scan).
+				rng := e.Range()
+				if e == a.Expr {
+					rng = a.Range
+				}
+				out = append(out, adminPolicyHit{name, rng})
 			}
 		}
 	}

@@ -1894,9 +1894,11 @@ func isWriteAction(a string) bool {
 	lp := strings.ToLower(prefix)
 	// Batch actions take the verb after "Batch": ecr:BatchImportUpstreamImage
 	// and dynamodb:BatchWriteItem write, ecr:BatchGetImage reads.
-	if rest, ok := strings.CutPrefix(lp, "batch"); ok {
+	const batch = "batch"
+	if rest, ok := strings.CutPrefix(lp, batch); ok {
 		lp = rest
-	} else if wild && strings.HasPrefix("batch", lp) && lp != "" {
+	} else if wild && lp != "" && len(lp) < len(batch) && batch[:len(lp)] == lp {
+		// "ecr:Ba*" may match a Batch write action.
 		return true
 	}
 	for _, v := range writeVerbs {

@@ -117,8 +117,12 @@ func newModEval(ev *evaluator, dm *dirModule, mod *Module, depth int, key string
 	decl, graph := dm.syntax()
 	m := &modEval{ev: ev, dm: dm, mod: mod, decl: decl, graph: graph, depth: depth, key: key, ancestry: ancestry}
 	if ev.afterCall != nil && dm.evaluatedOnce {
+		// The one evaluation of the directory lets go of it at once: the
+		// declarations and graph it holds keep what it reads, and an
+		// evaluation the walk did not foresee parses it afresh rather
+		// than reading what this one sheds.
 		m.shedding = true
-		dm.shed()
+		dm.release()
 	}
 	return m
 }
@@ -142,7 +146,7 @@ func (m *modEval) run() cty.Value {
 	for name, a := range d.locals {
 		a := a
 		name := name
-		nodes["local."+name] = &evalNode{name: "local." + name, exprs: []hcl.Expression{a.Expr}, rng: a.Range, eval: func() {
+		nodes["local."+name] = &evalNode{name: "local." + name, rng: a.Range, eval: func() {
 			v := m.eval(a.Expr, m.scope(g.reads["local."+name], nil))
 			if valueTooLarge(v) {
 				rng := a.Range
@@ -157,13 +161,11 @@ func (m *modEval) run() cty.Value {
 	}
 	for _, r := range d.resources {
 		r := r
-		exprs := g.exprs[r.key]
-		nodes[r.key] = &evalNode{name: r.key, exprs: exprs, rng: r.block.DefRange, eval: func() { m.evalResource(r) }}
+		nodes[r.key] = &evalNode{name: r.key, rng: r.block.DefRange, eval: func() { m.evalResource(r) }}
 	}
 	for _, mc := range d.modules {
 		mc := mc
-		exprs := g.exprs["module."+mc.name]
-		nodes["module."+mc.name] = &evalNode{name: "module." + mc.name, exprs: exprs, rng: mc.block.DefRange, call: mc,
+		nodes["module."+mc.name] = &evalNode{name: "module." + mc.name, rng: mc.block.DefRange, call: mc,
 			eval: func() { m.evalModuleCall(mc) }}
 	}
 

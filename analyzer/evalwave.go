@@ -16,11 +16,10 @@ import (
 // evalNode is one thing a module evaluates: a local, a resource or data
 // source, or a module call (call is set).
 type evalNode struct {
-	name  string
-	exprs []hcl.Expression
-	eval  func()
-	rng   hcl.Range
-	call  *moduleCallDecl
+	name string
+	eval func()
+	rng  hcl.Range
+	call *moduleCallDecl
 }
 
 // waveBudget is the instance budget a wave started with and what its calls

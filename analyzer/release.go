@@ -156,19 +156,6 @@ func (ev *evaluator) evaluated(dm *dirModule) {
 	}
 }
 
-// shed is where an evaluation of a directory evaluated once starts: the
-// files' trees go (the declarations and graph it holds keep what it reads),
-// and the directory is marked released, so that an evaluation the walk did
-// not foresee parses it afresh rather than reading what this one sheds.
-func (dm *dirModule) shed() {
-	dm.mu.Lock()
-	defer dm.mu.Unlock()
-	dm.decl, dm.graph, dm.released = nil, nil, true
-	for _, f := range dm.files {
-		f.HCL = nil
-	}
-}
-
 // release lets go of the directory's syntax trees, declarations and graph.
 func (dm *dirModule) release() {
 	dm.mu.Lock()

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -971,8 +972,10 @@ func topName(path, name string) string {
 
 // accessedAttributes collects, per resource type, the attribute names read
 // after `type.name[key].` anywhere in the module, and the names read from
-// values of unknown origin (for-expression symbols, splats) under "*".
-func accessedAttributes(dm *dirModule) map[string]map[string]bool {
+// values of unknown origin (for-expression symbols, splats) under "*". g is
+// the module's graph being built: its nodes' and outputs' traversals, and
+// blockReads those of provider and terraform blocks.
+func accessedAttributes(dm *dirModule, g *moduleGraph, blockReads []hcl.Traversal) map[string]map[string]bool {
 	out := map[string]map[string]bool{"*": {}}
 	types := map[string]bool{}
 	for _, r := range dm.decl.resources {
@@ -997,7 +1000,7 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 	forEach := map[*hclsyntax.ScopeTraversalExpr]bool{}
 	for _, r := range dm.decl.resources {
 		if st, ok := r.forEach.(*hclsyntax.ScopeTraversalExpr); ok {
-			forEach[st] = !usesEachValueWhole(r.block.Body)
+			forEach[st] = !slices.ContainsFunc(g.reads[r.key], eachValueWhole)
 		}
 	}
 	// aws_subnet.a[*].id reads the instances by name too: the names after
@@ -1010,12 +1013,12 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		}
 		body, ok := f.HCL.Body.(*hclsyntax.Body)
 		if !ok {
-			// A .tf.json file has no syntax tree to walk: every expression
+			// A .tf.json file has no syntax tree to walk: every traversal
 			// the module declares is read instead, once.
 			if !jsonSeen {
 				jsonSeen = true
-				for _, e := range declaredExpressions(dm.decl) {
-					for _, t := range e.Variables() {
+				for _, ts := range append(slices.Collect(maps.Values(g.reads)), blockReads) {
+					for _, t := range ts {
 						traversalNames(t, types, add)
 					}
 				}
@@ -1049,48 +1052,6 @@ func accessedAttributes(dm *dirModule) map[string]map[string]bool {
 		})
 	}
 	return out
-}
-
-// declaredExpressions lists every expression a module declares: resource
-// and provider bodies, locals, outputs and module call arguments.
-func declaredExpressions(d *moduleDecl) []hcl.Expression {
-	var out []hcl.Expression
-	for _, r := range d.resources {
-		out = append(out, bodyExpressions(r.block.Body)...)
-	}
-	for _, name := range sortedKeys(d.locals) {
-		out = append(out, d.locals[name].Expr)
-	}
-	for _, name := range sortedKeys(d.outputs) {
-		out = append(out, d.outputs[name].Expr)
-	}
-	for _, mc := range d.modules {
-		for _, name := range sortedKeys(mc.args) {
-			out = append(out, mc.args[name].Expr)
-		}
-		for _, e := range []hcl.Expression{mc.count, mc.forEach} {
-			if e != nil {
-				out = append(out, e)
-			}
-		}
-	}
-	for _, b := range append(append([]*hcl.Block(nil), d.providers...), d.terraform...) {
-		out = append(out, bodyExpressions(b.Body)...)
-	}
-	return out
-}
-
-// usesEachValueWhole reports whether a resource body reads each.value
-// without naming an attribute of it.
-func usesEachValueWhole(body hcl.Body) bool {
-	for _, e := range bodyExpressions(body) {
-		for _, t := range e.Variables() {
-			if eachValueWhole(t) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // splatReadsByName reports whether a splat reads an attribute of each

@@ -556,7 +556,7 @@ resource "aws_sqs_queue" "q" {
 			if err != nil {
 				t.Fatal(err)
 			}
-			accessed := accessedAttributes(proj.dir(dir))
+			accessed := accessedOf(proj.dir(dir))
 			if got := accessed[wholeObjects]["aws_s3_bucket"]; got != tc.whole {
 				t.Errorf("aws_s3_bucket taken whole: got %v, want %v", got, tc.whole)
 			}
@@ -606,7 +606,7 @@ output "o" {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := accessedAttributes(proj.dir(dir))[wholeObjects]["aws_subnet"]; got != tc.whole {
+		if got := accessedOf(proj.dir(dir))[wholeObjects]["aws_subnet"]; got != tc.whole {
 			t.Errorf("%s: taken whole %v, want %v", tc.expr, got, tc.whole)
 		}
 	}
@@ -771,7 +771,7 @@ resource "aws_sqs_queue" "q" {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accessed := accessedAttributes(proj.dir(dir))
+	accessed := accessedOf(proj.dir(dir))
 	if !accessed["tls_certificate"]["certificates"] || !accessed["aws_regions"]["names"] {
 		t.Errorf("names read: %v", accessed)
 	}
@@ -805,4 +805,10 @@ func TestJSONNamesAreRead(t *testing.T) {
 	if a := mustResource(t, cfgs, "aws_s3_bucket_versioning.v").Attr("bucket"); !a.Known() || a.Value.AsString() != "logs" {
 		t.Errorf("bucket read through a JSON local: got %#v", a)
 	}
+}
+
+// accessedOf is the attribute names a directory's graph records as read.
+func accessedOf(dm *dirModule) map[string]map[string]bool {
+	_, g := dm.syntax()
+	return g.accessed
 }

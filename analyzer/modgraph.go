@@ -116,13 +116,14 @@ func buildModuleGraph(dm *dirModule) *moduleGraph {
 	for _, b := range append(append([]*hcl.Block(nil), d.providers...), d.terraform...) {
 		blocks = append(blocks, bodyExpressions(b.Body)...)
 	}
+	blockReads := expressionsTraversals(blocks)
 	g.kept = map[string]bool{}
-	for _, t := range append(others, expressionsTraversals(blocks)...) {
+	for _, t := range append(others, blockReads...) {
 		if dep := refNode(t); dep != "" {
 			g.referenced[dep] = true
 			g.kept[dep] = true
 		}
 	}
-	g.accessed = accessedAttributes(dm)
+	g.accessed = accessedAttributes(dm, g, blockReads)
 	return g
 }

@@ -115,16 +115,17 @@ func (m *modEval) expandDynamic(b *hclsyntax.Block, ctx *hcl.EvalContext, next f
 // its value into Refs and JSON.
 func (m *modEval) evalAttr(name string, expr hcl.Expression, rng hcl.Range, ctx *hcl.EvalContext, path string) *Attribute {
 	v := m.eval(expr, ctx)
-	a := &Attribute{Name: name, Expr: expr, Range: rng, Path: path}
+	a := &Attribute{Name: name, Range: rng, Path: path}
+	a.setExpr(expr, m.dm.file(rng.Filename))
 	a.Value, a.Refs, a.JSON = unmarkValue(v)
 	if !a.Value.IsKnown() && a.JSON == nil {
 		if tmpl, ok := expr.(*hclsyntax.TemplateExpr); ok {
 			a.Rendered = m.renderTemplate(tmpl, ctx)
 		}
 	}
-	if a.JSON != nil && a.JSON.Expr == nil {
+	if a.JSON != nil && a.JSON.call == nil {
 		if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
-			a.JSON.Expr = call.Args[0]
+			a.JSON.call = a
 		}
 	}
 	return a

@@ -155,7 +155,8 @@ func (m *modEval) run() cty.Value {
 				v = cty.DynamicVal
 			}
 			m.locals[name] = v
-			la := &Attribute{Name: name, Expr: a.Expr, Range: a.Range, Path: "local." + name}
+			la := &Attribute{Name: name, Range: a.Range, Path: "local." + name}
+			la.setExpr(a.Expr, m.dm.file(a.Range.Filename))
 			la.Value, la.Refs, la.JSON = unmarkValue(v)
 			m.mod.Locals[name] = la
 		}}
@@ -800,8 +801,8 @@ func (m *modEval) prefix() string {
 
 func (m *modEval) evalResource(r *resourceDecl) {
 	if m.shedding {
-		// The model keeps the expressions it read; the body around them
-		// is not read again.
+		// The body is not read again: the model parses an argument's
+		// expression again from the file when a check asks for it.
 		defer func() { r.block.Body = nil }()
 	}
 	ts := m.graph.reads[r.key]

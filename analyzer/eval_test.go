@@ -236,7 +236,7 @@ resource "aws_s3_bucket_versioning" "v" { bucket = var.bucket }`,
 	if s, _ := StringValue(GetAttr(st[0], "Principal")); s != "*" {
 		t.Errorf("principal %q", s)
 	}
-	if pol.JSON.Expr == nil {
+	if pol.JSON.Expr() == nil {
 		t.Errorf("the jsonencode argument expression must be kept for ranges")
 	}
 }

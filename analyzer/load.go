@@ -132,9 +132,11 @@ type Project struct {
 type dirModule struct {
 	abs   string
 	files []*File
-	decl  *moduleDecl
-	once  sync.Once
-	diags hcl.Diagnostics
+	// byName holds the files by display name.
+	byName map[string]*File
+	decl   *moduleDecl
+	once   sync.Once
+	diags  hcl.Diagnostics
 
 	// mu guards decl, graph, released and the files' syntax trees once
 	// the directory is parsed.
@@ -382,11 +384,13 @@ func (p *Project) parseDir(dm *dirModule) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
+	dm.byName = make(map[string]*File, len(names))
 	for _, n := range names {
 		f, diags := p.parseFile(filepath.Join(dm.abs, n))
 		dm.diags = append(dm.diags, diags...)
 		if f != nil {
 			dm.files = append(dm.files, f)
+			dm.byName[f.Name] = f
 		}
 	}
 	for _, d := range dm.diags {
@@ -577,4 +581,16 @@ func (p *Project) rootKey(rootAbs string) string {
 		}
 	}
 	return ""
+}
+
+// file returns the directory's file of that display name, or nil.
+func (dm *dirModule) file(name string) *File {
+	return dm.byName[name]
+}
+
+// file returns the scanned file of that display name, or nil.
+func (p *Project) file(name string) *File {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.files[name]
 }

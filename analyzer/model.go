@@ -1,10 +1,12 @@
 package analyzer
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -36,9 +38,22 @@ type Ref struct {
 type JSONSource struct {
 	// Value is the encoded value, unmarked; unknown leaves stay unknown.
 	Value cty.Value
-	// Expr is the argument expression of jsonencode, so that a finding can
-	// point at the element inside it.
-	Expr hcl.Expression
+	// call is the argument whose expression is the jsonencode call, when
+	// one is.
+	call *Attribute
+}
+
+// Expr returns the argument expression of jsonencode, so that a finding can
+// point at the element inside it, or nil when the value did not come
+// straight from a jsonencode call in an argument.
+func (j *JSONSource) Expr() hcl.Expression {
+	if j == nil || j.call == nil {
+		return nil
+	}
+	if call, ok := j.call.Expr().(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+		return call.Args[0]
+	}
+	return nil
 }
 
 // UnknownPlaceholder stands for an unknown interpolation in
@@ -60,10 +75,13 @@ type Attribute struct {
 	// with every unknown interpolation replaced by UnknownPlaceholder, so the
 	// known parts can still be read.
 	Rendered string
-	// Expr is the source expression.
-	Expr hcl.Expression
 	// Range covers the whole argument, name to end of value.
 	Range hcl.Range
+	// The source expression: an hcl.Expression when it is held, else the
+	// *File whose native syntax from exprStart to the end of Range is
+	// parsed again on demand (see Expr).
+	expr      any
+	exprStart hcl.Pos
 	// Path locates the argument inside its resource, e.g.
 	// "versioning[0].status"; findings use it for their fingerprint.
 	Path string
@@ -81,6 +99,58 @@ func (a *Attribute) Known() bool {
 		return false
 	}
 	return true
+}
+
+// Expr returns the argument's source expression. The model does not hold
+// the syntax trees of native (.tf) files, which are most of a large scan's
+// memory while the checks read few of them: such an expression is parsed
+// again from its file's bytes, with the same ranges. Each call parses
+// afresh, so a caller that compares nodes takes the expression once.
+func (a *Attribute) Expr() hcl.Expression {
+	if a == nil {
+		return nil
+	}
+	f, ok := a.expr.(*File)
+	if !ok {
+		e, _ := a.expr.(hcl.Expression)
+		return e
+	}
+	src := f.Bytes
+	start, end := a.exprStart.Byte, a.Range.End.Byte
+	if start < 0 || start > end || end > len(src) {
+		return nil
+	}
+	// A heredoc ends with the newline after its closing marker, outside
+	// its range.
+	if rest := src[end:]; bytes.HasPrefix(rest, []byte("\n")) {
+		end++
+	} else if bytes.HasPrefix(rest, []byte("\r\n")) {
+		end += 2
+	}
+	e, diags := hclsyntax.ParseExpression(src[start:end], a.Range.Filename, a.exprStart)
+	if diags.HasErrors() {
+		return nil
+	}
+	return e
+}
+
+// setExpr records the argument's expression: by where it is in f when it is
+// native syntax that ends where the argument does, else as it is.
+func (a *Attribute) setExpr(e hcl.Expression, f *File) {
+	a.expr = e
+	if _, native := e.(hclsyntax.Expression); !native || f == nil {
+		return
+	}
+	r := e.Range()
+	if r.Filename != a.Range.Filename || r.Filename != f.Name || r.End != a.Range.End || r.End.Byte > len(f.Bytes) {
+		return
+	}
+	a.expr, a.exprStart = f, r.Start
+}
+
+// sameExpr gives a the expression of b.
+func (a *Attribute) sameExpr(b *Attribute) {
+	a.expr, a.exprStart = b.expr, b.exprStart
 }
 
 // Block is an evaluated block: a resource body or a nested block such as

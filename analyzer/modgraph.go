@@ -12,7 +12,6 @@ import (
 // used by, and the attribute names read per resource type. A module called
 // a thousand times walks its syntax trees once.
 type moduleGraph struct {
-	exprs    map[string][]hcl.Expression
 	deps     map[string][]string
 	users    map[string][]string
 	accessed map[string]map[string]bool
@@ -65,36 +64,40 @@ func (dm *dirModule) reparse() {
 
 func buildModuleGraph(dm *dirModule) *moduleGraph {
 	d := dm.decl
-	g := &moduleGraph{exprs: map[string][]hcl.Expression{}, deps: map[string][]string{}, users: map[string][]string{}}
+	g := &moduleGraph{deps: map[string][]string{}, users: map[string][]string{}}
+	// The expressions of each node, only while the graph is built: the
+	// evaluation reads the nodes' syntax from the declarations, which let
+	// go of each as soon as it is evaluated (release.go).
+	exprs := map[string][]hcl.Expression{}
 	for name, a := range d.locals {
-		g.exprs["local."+name] = []hcl.Expression{a.Expr}
+		exprs["local."+name] = []hcl.Expression{a.Expr}
 	}
 	for _, r := range d.resources {
-		g.exprs[r.key] = bodyExpressions(r.block.Body)
+		exprs[r.key] = bodyExpressions(r.block.Body)
 	}
 	for _, mc := range d.modules {
-		var exprs []hcl.Expression
+		var call []hcl.Expression
 		for _, n := range sortedKeys(mc.args) {
-			exprs = append(exprs, mc.args[n].Expr)
+			call = append(call, mc.args[n].Expr)
 		}
 		if mc.count != nil {
-			exprs = append(exprs, mc.count)
+			call = append(call, mc.count)
 		}
 		if mc.forEach != nil {
-			exprs = append(exprs, mc.forEach)
+			call = append(call, mc.forEach)
 		}
-		g.exprs["module."+mc.name] = exprs
+		exprs["module."+mc.name] = call
 	}
 	// Names in sorted order, so that users lists do not depend on map
 	// iteration.
-	g.reads = make(map[string][]hcl.Traversal, len(g.exprs)+len(d.outputs))
-	for _, name := range sortedKeys(g.exprs) {
+	g.reads = make(map[string][]hcl.Traversal, len(exprs)+len(d.outputs))
+	for _, name := range sortedKeys(exprs) {
 		seen := map[string]bool{}
-		ts := expressionsTraversals(g.exprs[name])
+		ts := expressionsTraversals(exprs[name])
 		g.reads[name] = ts
 		for _, t := range ts {
 			dep := refNode(t)
-			if _, node := g.exprs[dep]; node && dep != name && !seen[dep] {
+			if _, node := exprs[dep]; node && dep != name && !seen[dep] {
 				seen[dep] = true
 				g.deps[name] = append(g.deps[name], dep)
 				g.users[dep] = append(g.users[dep], name)

@@ -183,7 +183,8 @@ func (m *modEval) assignVariables(given map[string]givenValue, callRange *hcl.Ra
 			m.ev.warn(&rng, "Invalid value for variable", fmt.Sprintf("var.%s: %v; treated as unknown", name, err))
 		}
 		out[name] = cv
-		a := &Attribute{Name: name, Expr: g.expr, Range: g.rng, Path: "var." + name}
+		a := &Attribute{Name: name, Range: g.rng, Path: "var." + name}
+		a.setExpr(g.expr, m.ev.p.file(g.rng.Filename))
 		a.Value, a.Refs, a.JSON = unmarkValue(cv)
 		m.mod.Variables[name] = a
 	}

@@ -559,7 +559,8 @@ func (b *planBuilder) body(s *schemaBlock, vals, unks map[string]any, exprs map[
 		}
 		a := &Attribute{Name: name, Path: joinPath(path, name), Range: blk.DefRange, Value: conformValue(jsonValueToCty(v, u), ty)}
 		if engAttr != nil {
-			a.Range, a.Expr, a.Refs = engAttr.Range, engAttr.Expr, engAttr.Refs
+			a.Range, a.Refs = engAttr.Range, engAttr.Refs
+			a.sameExpr(engAttr)
 			if a.Value.IsWhollyKnown() && !engAttr.Value.IsWhollyKnown() && fromPolicyDocuments(engAttr.Refs) {
 				// A policy Terraform renders from aws_iam_policy_document
 				// data sources during the plan: the policy checks read

@@ -7,11 +7,12 @@ import (
 
 // A scan holds every file's syntax tree from parsing to the end of
 // evaluation, though a module's tree is read only while the module is
-// evaluated: once its last evaluation is done, only the expressions the
-// evaluated model keeps are still needed. Letting go of the rest as soon as
-// possible (the bodies, blocks and attribute nodes around those
-// expressions, the declarations and the dependency graph) is what keeps a
-// large scan's peak memory close to its parse.
+// evaluated: once its last evaluation is done, nothing of it is needed (the
+// evaluated model parses an argument's expression again from the file's
+// bytes when a check asks for it, Attribute.Expr). Letting go of it as soon
+// as possible (the bodies, blocks and expressions, the declarations and the
+// dependency graph) is what keeps a large scan's peak memory close to its
+// parse.
 //
 // Before a Run evaluates, every root module's calls are walked the way the
 // evaluator will take them. A directory is counted once for each root that

@@ -118,8 +118,8 @@ func (p *Project) Run(ctx context.Context, checks []*Check, opts RunOptions) *Re
 
 // releaseSyntax lets go of what only evaluation reads, before the checks
 // run, in the directories that did not during evaluation (release.go). The
-// evaluated model keeps the expressions its values came from, which is all
-// the checks read of the source.
+// checks read the source through the evaluated model, which parses an
+// argument's expression again when asked.
 func (p *Project) releaseSyntax() {
 	p.mu.Lock()
 	dms := make([]*dirModule, 0, len(p.dirs))

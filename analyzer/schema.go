@@ -563,7 +563,7 @@ func attributeAsBlocks(a *Attribute, name, parentPath string, first int) ([]*Blo
 		for it := o.ElementIterator(); it.Next(); {
 			k, e := it.Element()
 			key := k.AsString()
-			nb.Attributes[key] = &Attribute{Name: key, Value: e, Refs: a.Refs, Expr: nil, Range: a.Range, Path: joinPath(path, key)}
+			nb.Attributes[key] = &Attribute{Name: key, Value: e, Refs: a.Refs, Range: a.Range, Path: joinPath(path, key)}
 		}
 		out = append(out, nb)
 	}

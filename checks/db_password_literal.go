@@ -60,7 +60,7 @@ func runDBPasswordLiteral(p *analyzer.Pass) {
 				}
 				reportSecret(p, r, a.Range, attrPath(a), s,
 					"%s (%s) %s: everyone who can read the repository, a plan or the state knows it; let AWS manage it in Secrets Manager, or pass it in at apply time",
-					what, analyzer.MaskSecret(s), valueOrigin(a.Expr))
+					what, analyzer.MaskSecret(s), valueOrigin(a.Expr()))
 			}
 		}
 	}

@@ -115,7 +115,7 @@ func runHardcodedAWSCredentials(p *analyzer.Pass) {
 		for _, group := range []map[string]*analyzer.Attribute{m.Locals, m.Variables} {
 			for _, name := range sortedNames(group) {
 				a := group[name]
-				if reported[a] || a.Expr == nil {
+				if reported[a] || a.Expr() == nil {
 					continue
 				}
 				reportKeyID(a, func(rng hcl.Range, _ string, msg string, secret string) {
@@ -169,7 +169,7 @@ func checkStaticCredentials(p *analyzer.Pass, owner, b *analyzer.Block, addr, wh
 		reported[a] = true
 		p.ReportConfig(addr, owner, a,
 			"%s %s (%s) %s: anyone who can read the repository, a plan or the state can sign AWS requests as this key; remove it, let Terraform take credentials from the environment, a profile, SSO or an assumed role, and rotate the key",
-			whose, name, analyzer.MaskSecret(s), valueOrigin(a.Expr))
+			whose, name, analyzer.MaskSecret(s), valueOrigin(a.Expr()))
 		p.MaskLast(s)
 	}
 }
@@ -217,7 +217,7 @@ func reportKeyID(a *analyzer.Attribute, report func(rng hcl.Range, path, msg, se
 	}
 	rng, path := a.Range, attrPath(a)
 	if key := firstKey(where); key != "" {
-		if r, ok := objectItemRange(a.Expr, key); ok {
+		if r, ok := objectItemRange(a.Expr(), key); ok {
 			rng = r
 		}
 		path += "." + key

@@ -99,7 +99,8 @@ type adminPolicyHit struct {
 func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 	var out []adminPolicyHit
 	items, _ := analyzer.StringsValue(a.Value)
-	literal := literalElementRanges(a.Expr)
+	expr := a.Expr()
+	literal := literalElementRanges(expr)
 	for _, s := range items {
 		if name := adminManagedPolicy(s); name != "" {
 			rng := a.Range
@@ -112,8 +113,8 @@ func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 	if a.Value.IsWhollyKnown() {
 		return out
 	}
-	exprs := []hcl.Expression{a.Expr}
-	if t := listElementExprs(a.Expr, len(analyzer.Elements(a.Value))); t != nil {
+	exprs := []hcl.Expression{expr}
+	if t := listElementExprs(expr, len(analyzer.Elements(a.Value))); t != nil {
 		exprs = t
 	}
 	if onlyPartitionRefs(a.Refs) {
@@ -122,7 +123,7 @@ func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 				// A list element is pointed at; a single ARN at its
 				// argument, as when its value is known (a plan scan).
 				rng := e.Range()
-				if e == a.Expr {
+				if e == expr {
 					rng = a.Range
 				}
 				out = append(out, adminPolicyHit{name, rng})
@@ -213,8 +214,9 @@ func policyARNsResolved(p *analyzer.Pass, a *analyzer.Attribute) bool {
 	if customer {
 		return true
 	}
-	exprs := []hcl.Expression{a.Expr}
-	if t := listElementExprs(a.Expr, len(analyzer.Elements(a.Value))); t != nil {
+	expr := a.Expr()
+	exprs := []hcl.Expression{expr}
+	if t := listElementExprs(expr, len(analyzer.Elements(a.Value))); t != nil {
 		exprs = t
 	}
 	if onlyPartitionRefs(a.Refs) {

@@ -369,7 +369,11 @@ func readPolicyAttr(p *analyzer.Pass, r *analyzer.Resource, a *analyzer.Attribut
 			return readDataDocument(p, doc, depth+1, seen)
 		}
 	}
-	return readPolicyValue(a.Value, a.JSON, a.Expr, src)
+	if a.JSON != nil {
+		// The structure is read from the jsonencode argument alone.
+		return readPolicyValue(a.Value, a.JSON, nil, src)
+	}
+	return readPolicyValue(a.Value, nil, a.Expr(), src)
 }
 
 // policySource describes where a JSON policy came from, for locations.
@@ -388,7 +392,7 @@ func readPolicyValue(v cty.Value, json *analyzer.JSONSource, expr hcl.Expression
 	switch {
 	case json != nil:
 		root = ctyNode(json.Value)
-		attachRanges(root, exprNode(json.Expr))
+		attachRanges(root, exprNode(json.Expr()))
 	case v.IsKnown() && !v.IsNull() && v.Type() == cty.String:
 		var err error
 		root, err = parsePolicyJSON(v.AsString())
@@ -685,9 +689,10 @@ func readDocumentList(p *analyzer.Pass, doc *analyzer.Resource, a *analyzer.Attr
 	default:
 		elems = analyzer.Elements(v)
 	}
-	exprs := listElementExprs(a.Expr, len(elems))
+	expr := a.Expr()
+	exprs := listElementExprs(expr, len(elems))
 	if single {
-		exprs = []hcl.Expression{a.Expr}
+		exprs = []hcl.Expression{expr}
 	}
 	var out []*policyDocument
 	unknown := 0
@@ -818,7 +823,7 @@ func attrValues(doc *analyzer.Resource, b *analyzer.Block, name string) policyVa
 	if !known {
 		v.Prefixes, v.Open = unknownPrefixes(a.Value)
 	}
-	literal := literalElementRanges(a.Expr)
+	literal := literalElementRanges(a.Expr())
 	for _, s := range items {
 		it := policyValue{Text: s, policyLocation: loc}
 		if r, ok := literal[s]; ok {

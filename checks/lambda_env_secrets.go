@@ -65,8 +65,8 @@ func runLambdaEnvSecrets(p *analyzer.Pass) {
 				if found == "" {
 					continue
 				}
-				rng, path, expr := a.Range, attrPath(a)+"."+name, a.Expr
-				if item := objectItem(a.Expr, name); item != nil {
+				rng, path, expr := a.Range, attrPath(a)+"."+name, a.Expr()
+				if item := objectItem(expr, name); item != nil {
 					rng = hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range())
 					expr = item.ValueExpr
 				}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -811,4 +812,28 @@ func TestJSONNamesAreRead(t *testing.T) {
 func accessedOf(dm *dirModule) map[string]map[string]bool {
 	_, g := dm.syntax()
 	return g.accessed
+}
+
+func TestParseEachCallsEveryIndexOnce(t *testing.T) {
+	for _, helpers := range []int{0, 1, 3} {
+		p := &Project{helpers: make(chan struct{}, helpers)}
+		var mu sync.Mutex
+		seen := map[int]int{}
+		p.parseEach(500, func(i int) {
+			mu.Lock()
+			seen[i]++
+			mu.Unlock()
+		})
+		if len(seen) != 500 {
+			t.Fatalf("%d helpers: %d indices parsed, want 500", helpers, len(seen))
+		}
+		for i, n := range seen {
+			if n != 1 {
+				t.Fatalf("%d helpers: index %d parsed %d times", helpers, i, n)
+			}
+		}
+		if len(p.helpers) != 0 {
+			t.Fatalf("%d helpers: %d slots still taken", helpers, len(p.helpers))
+		}
+	}
 }

@@ -126,6 +126,9 @@ type Project struct {
 	// path once.
 	keys  sync.Map
 	diags hcl.Diagnostics
+	// helpers bounds the goroutines that help parse a directory of many
+	// files beside the ones parsing directories.
+	helpers chan struct{}
 }
 
 // dirModule is one directory parsed once, however many times it is called.
@@ -165,7 +168,7 @@ func Load(ctx context.Context, paths []string, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("finding the working directory: %w", err)
 	}
-	p := &Project{opts: opts, cwd: cwd, dirs: map[string]*dirModule{}, files: map[string]*File{}}
+	p := &Project{opts: opts, cwd: cwd, dirs: map[string]*dirModule{}, files: map[string]*File{}, helpers: make(chan struct{}, opts.Parallelism-1)}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -384,10 +387,14 @@ func (p *Project) parseDir(dm *dirModule) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
+	files := make([]*File, len(names))
+	diags := make([]hcl.Diagnostics, len(names))
+	p.parseEach(len(names), func(i int) {
+		files[i], diags[i] = p.parseFile(filepath.Join(dm.abs, names[i]))
+	})
 	dm.byName = make(map[string]*File, len(names))
-	for _, n := range names {
-		f, diags := p.parseFile(filepath.Join(dm.abs, n))
-		dm.diags = append(dm.diags, diags...)
+	for i, f := range files {
+		dm.diags = append(dm.diags, diags[i]...)
 		if f != nil {
 			dm.files = append(dm.files, f)
 			dm.byName[f.Name] = f
@@ -397,6 +404,33 @@ func (p *Project) parseDir(dm *dirModule) {
 		p.addDiag(d)
 	}
 	dm.decl = declare(dm.files, func(d *hcl.Diagnostic) { p.addDiag(d) })
+}
+
+// parseEach calls parse for 0..n-1, on this goroutine and on as many
+// helpers as are free: a module of five hundred files is not parsed on one
+// core while the others wait.
+func (p *Project) parseEach(n int, parse func(int)) {
+	var next atomic.Int64
+	work := func() {
+		for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+			parse(i)
+		}
+	}
+	var wg sync.WaitGroup
+	for range n - 1 {
+		select {
+		case p.helpers <- struct{}{}:
+			wg.Go(func() {
+				defer func() { <-p.helpers }()
+				work()
+			})
+			continue
+		default:
+		}
+		break
+	}
+	work()
+	wg.Wait()
 }
 
 // parseFile reads and parses one file. Broken files yield diagnostics with

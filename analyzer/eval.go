@@ -174,17 +174,13 @@ func (m *modEval) run() cty.Value {
 	// Kahn's algorithm over sorted names, so the order never depends on map
 	// iteration; whatever is left is a cycle, reported and then evaluated with
 	// the unresolved references unknown.
-	deps := make(map[string]map[string]bool, len(nodes))
+	// waiting counts the dependencies of each node not yet evaluated.
+	waiting := make(map[string]int, len(nodes))
 	users := g.users
-	for name := range nodes {
-		deps[name] = make(map[string]bool, len(g.deps[name]))
-		for _, dep := range g.deps[name] {
-			deps[name][dep] = true
-		}
-	}
 	var ready []string
 	for name := range nodes {
-		if len(deps[name]) == 0 {
+		waiting[name] = len(g.deps[name])
+		if waiting[name] == 0 {
 			ready = append(ready, name)
 		}
 	}
@@ -210,8 +206,8 @@ func (m *modEval) run() cty.Value {
 		forget(name)
 		var next []string
 		for _, u := range users[name] {
-			delete(deps[u], name)
-			if len(deps[u]) == 0 && !done[u] {
+			waiting[u]--
+			if waiting[u] == 0 && !done[u] {
 				next = append(next, u)
 			}
 		}
@@ -257,7 +253,7 @@ func (m *modEval) run() cty.Value {
 		if len(done) == len(nodes) {
 			break
 		}
-		m.breakCycle(nodes2names(nodes, done), deps, finish)
+		m.breakCycle(nodes2names(nodes, done), done, finish)
 	}
 	m.mod.Providers = m.evalBlocks(d.providers)
 	m.mod.Terraform = m.evalBlocks(d.terraform)
@@ -331,14 +327,14 @@ func nodes2names[N any](nodes map[string]N, done map[string]bool) []string {
 // the module's consumer first (the outputs are mostly computed and unknown
 // anyway) so that the module still gets every input. A cycle without a module
 // is a real one and is reported.
-func (m *modEval) breakCycle(pending []string, deps map[string]map[string]bool, finish func(string)) {
+func (m *modEval) breakCycle(pending []string, done map[string]bool, finish func(string)) {
 	for _, name := range pending {
 		if strings.HasPrefix(name, "module.") {
 			continue
 		}
 		onlyModules := true
-		for dep := range deps[name] {
-			if !strings.HasPrefix(dep, "module.") {
+		for _, dep := range m.graph.deps[name] {
+			if !done[dep] && !strings.HasPrefix(dep, "module.") {
 				onlyModules = false
 				break
 			}

@@ -20,7 +20,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -82,17 +81,8 @@ func judgeDate(now string, today time.Time) (time.Time, error) {
 	return t, nil
 }
 
-// gcPercent is the garbage collector's target unless GOGC says otherwise.
-// A scan holds every parsed file until evaluation lets go of it, module by
-// module, and makes most of its garbage meanwhile: collecting when the heap
-// has grown by half rather than doubled costs about a sixth more time and
-// saves about a fifth of the peak memory on a large tree.
-const gcPercent = 50
-
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
+	tuneCollector()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

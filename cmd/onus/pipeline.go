@@ -87,6 +87,7 @@ func (s *scanSteps) scan(ctx context.Context, plan *scanPlan, paths []string) (*
 		if err != nil {
 			return nil, err
 		}
+		governMemory()
 		res = proj.Run(ctx, plan.checks, analyzer.RunOptions{Now: plan.now})
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -131,6 +131,7 @@ func runResponsibility(ctx context.Context, stdout, stderr io.Writer, f *respons
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	governMemory()
 	res := proj.Run(ctx, plan.checks, analyzer.RunOptions{Now: plan.now})
 	if err := ctx.Err(); err != nil {
 		return &exitCodeError{code: exitError, err: err}

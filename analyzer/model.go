@@ -134,6 +134,12 @@ func (a *Attribute) Expr() hcl.Expression {
 	return e
 }
 
+// HasExpr reports whether the argument has a source expression (a
+// variable given no value has none), without parsing it.
+func (a *Attribute) HasExpr() bool {
+	return a != nil && a.expr != nil
+}
+
 // setExpr records the argument's expression: by where it is in f when it is
 // native syntax that ends where the argument does, else as it is.
 func (a *Attribute) setExpr(e hcl.Expression, f *File) {

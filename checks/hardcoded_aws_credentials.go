@@ -115,7 +115,7 @@ func runHardcodedAWSCredentials(p *analyzer.Pass) {
 		for _, group := range []map[string]*analyzer.Attribute{m.Locals, m.Variables} {
 			for _, name := range sortedNames(group) {
 				a := group[name]
-				if reported[a] || a.Expr() == nil {
+				if reported[a] || !a.HasExpr() {
 					continue
 				}
 				reportKeyID(a, func(rng hcl.Range, _ string, msg string, secret string) {

@@ -99,12 +99,11 @@ type adminPolicyHit struct {
 func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 	var out []adminPolicyHit
 	items, _ := analyzer.StringsValue(a.Value)
-	expr := a.Expr()
-	literal := literalElementRanges(expr)
+	literal := &literalRanges{attr: a}
 	for _, s := range items {
 		if name := adminManagedPolicy(s); name != "" {
 			rng := a.Range
-			if r, ok := literal[s]; ok {
+			if r, ok := literal.get(s); ok {
 				rng = r
 			}
 			out = append(out, adminPolicyHit{name, rng})
@@ -113,6 +112,7 @@ func adminPolicyARNs(p *analyzer.Pass, a *analyzer.Attribute) []adminPolicyHit {
 	if a.Value.IsWhollyKnown() {
 		return out
 	}
+	expr := a.Expr()
 	exprs := []hcl.Expression{expr}
 	if t := listElementExprs(expr, len(analyzer.Elements(a.Value))); t != nil {
 		exprs = t

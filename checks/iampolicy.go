@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -64,11 +65,42 @@ type policyLocation struct {
 	Range hcl.Range
 	// Path identifies the element within Owner for the fingerprint.
 	Path string
+	// literal, when set, may know a narrower range for the string key: the
+	// element of a list written out literally.
+	literal *literalRanges
+	key     string
 }
 
 // report files a finding of the running check at this location.
 func (l policyLocation) report(p *analyzer.Pass, format string, args ...any) {
-	p.ReportRange(l.Owner, l.Range, l.Path, format, args...)
+	p.ReportRange(l.Owner, l.where(), l.Path, format, args...)
+}
+
+// where is the element's range.
+func (l policyLocation) where() hcl.Range {
+	if r, ok := l.literal.get(l.key); ok {
+		return r
+	}
+	return l.Range
+}
+
+// literalRanges are the ranges of the literal string elements of a list
+// argument (literalElementRanges), worked out the first time a finding
+// needs one: few elements are ever reported, and reading the argument's
+// expression means parsing it again.
+type literalRanges struct {
+	attr   *analyzer.Attribute
+	once   sync.Once
+	ranges map[string]hcl.Range
+}
+
+func (l *literalRanges) get(s string) (hcl.Range, bool) {
+	if l == nil {
+		return hcl.Range{}, false
+	}
+	l.once.Do(func() { l.ranges = literalElementRanges(l.attr.Expr()) })
+	r, ok := l.ranges[s]
+	return r, ok
 }
 
 // policyValue is one known string of a policy element: an action, a
@@ -823,12 +855,10 @@ func attrValues(doc *analyzer.Resource, b *analyzer.Block, name string) policyVa
 	if !known {
 		v.Prefixes, v.Open = unknownPrefixes(a.Value)
 	}
-	literal := literalElementRanges(a.Expr())
+	literal := &literalRanges{attr: a}
 	for _, s := range items {
 		it := policyValue{Text: s, policyLocation: loc}
-		if r, ok := literal[s]; ok {
-			it.Range = r
-		}
+		it.literal, it.key = literal, s
 		v.Items = append(v.Items, it)
 	}
 	return v

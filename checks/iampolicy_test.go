@@ -97,7 +97,7 @@ func summarize(doc *policyDocument) (bool, []stmtSummary) {
 			for _, id := range e.Identifiers.Items {
 				sum.Principals = append(sum.Principals, e.Type+"="+id.Text)
 				if sum.PrincipalLine == 0 {
-					sum.PrincipalLine = id.Range.Start.Line
+					sum.PrincipalLine = id.where().Start.Line
 				}
 			}
 		}
@@ -109,10 +109,10 @@ func summarize(doc *policyDocument) (bool, []stmtSummary) {
 			sum.Conditions = append(sum.Conditions, cond)
 		}
 		if len(s.Action.Items) > 0 {
-			sum.ActionLine = s.Action.Items[0].Range.Start.Line
+			sum.ActionLine = s.Action.Items[0].where().Start.Line
 		}
 		if len(s.Resource.Items) > 0 {
-			sum.ResourceLine = s.Resource.Items[0].Range.Start.Line
+			sum.ResourceLine = s.Resource.Items[0].where().Start.Line
 		}
 		out = append(out, sum)
 	}

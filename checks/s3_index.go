@@ -20,6 +20,13 @@ type splitIndex struct {
 	// referenced address without its instance key (two addresses relate
 	// only when these are equal, see relateBucketAddrs).
 	byBase map[string][]int
+	// byAddr holds those whose reference names a known instance
+	// (aws_s3_bucket.b[3]), by that address, and loose, by base address,
+	// those that name none or an unknown one: a bucket instance relates
+	// only to the first that name it and to all of the second, so the
+	// ten thousand instances of a counted bucket each find their own.
+	byAddr map[string][]int
+	loose  map[string][]int
 	// byName holds the resources that name their bucket with a literal,
 	// by that name.
 	byName map[string][]int
@@ -35,7 +42,12 @@ func (l *s3Links) index(types []string) *splitIndex {
 	if idx, ok := l.indexes[key]; ok {
 		return idx
 	}
-	idx := &splitIndex{all: l.p.Resources(types...), byBase: map[string][]int{}, byName: map[string][]int{}}
+	idx := &splitIndex{all: l.p.Resources(types...), byBase: map[string][]int{}, byAddr: map[string][]int{}, loose: map[string][]int{}, byName: map[string][]int{}}
+	file := func(m map[string][]int, k string, i int) {
+		if n := len(m[k]); n == 0 || m[k][n-1] != i {
+			m[k] = append(m[k], i)
+		}
+	}
 	for i, x := range idx.all {
 		t := l.target(x)
 		switch {
@@ -43,9 +55,12 @@ func (l *s3Links) index(types []string) *splitIndex {
 			idx.wild = append(idx.wild, i)
 		case len(t.addrs) > 0:
 			for _, a := range t.addrs {
-				base, _ := instanceBaseAddress(a)
-				if n := len(idx.byBase[base]); n == 0 || idx.byBase[base][n-1] != i {
-					idx.byBase[base] = append(idx.byBase[base], i)
+				base, keyed := instanceBaseAddress(a)
+				file(idx.byBase, base, i)
+				if keyed && !t.keyUnknown {
+					file(idx.byAddr, a, i)
+				} else {
+					file(idx.loose, base, i)
 				}
 			}
 		case t.named:
@@ -74,8 +89,13 @@ func (l *s3Links) candidates(t bucketTarget, types ...string) []*analyzer.Resour
 	idx := l.index(types)
 	var pos []int
 	for _, a := range t.addrs {
-		base, _ := instanceBaseAddress(a)
-		pos = append(pos, idx.byBase[base]...)
+		base, keyed := instanceBaseAddress(a)
+		if keyed && !t.keyUnknown {
+			pos = append(pos, idx.byAddr[a]...)
+			pos = append(pos, idx.loose[base]...)
+		} else {
+			pos = append(pos, idx.byBase[base]...)
+		}
 	}
 	pos = append(pos, idx.wild...)
 	switch {

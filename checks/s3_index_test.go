@@ -13,7 +13,9 @@ import (
 // linkEdgeCases relates buckets and split resources in every form the link
 // can take: references to id, bucket and arn, literal names and ARNs,
 // unknown names, conditionals over two buckets, for_each over buckets,
-// unknown count, values derived from no bucket, data sources and modules.
+// unknown count, values derived from no bucket, data sources and modules,
+// and the instances of a counted bucket, each named by its own index, by an
+// unknown one or by for_each over them.
 const linkEdgeCases = `
 variable "unknown_name" {
   type = string
@@ -107,6 +109,42 @@ resource "aws_s3_bucket_public_access_block" "lit" {
 module "child" {
   source = "./child"
   bucket = aws_s3_bucket.a.id
+}
+
+resource "aws_s3_bucket" "k" {
+  count  = 3
+  bucket = "k-${count.index}"
+}
+
+resource "aws_s3_bucket_versioning" "k" {
+  count  = 3
+  bucket = aws_s3_bucket.k[count.index].id
+}
+
+resource "aws_s3_bucket_versioning" "kunknown" {
+  bucket = aws_s3_bucket.k[var.n].id
+}
+
+resource "aws_s3_bucket_public_access_block" "kfirst" {
+  bucket = aws_s3_bucket.k[0].bucket
+}
+
+resource "aws_s3_bucket_versioning" "kpicked" {
+  bucket = [for b in aws_s3_bucket.k : b.id][1]
+}
+
+resource "aws_s3_bucket_versioning" "kany" {
+  bucket = element(aws_s3_bucket.k[*].id, var.n)
+}
+
+resource "aws_s3_bucket_versioning" "many" {
+  bucket = values(aws_s3_bucket.m)[0].id
+}
+
+resource "aws_s3_bucket_policy" "keach" {
+  for_each = { for i, b in aws_s3_bucket.k : tostring(i) => b }
+  bucket   = each.value.id
+  policy   = "{}"
 }
 `
 

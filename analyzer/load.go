@@ -103,6 +103,11 @@ type File struct {
 
 	linesOnce  sync.Once
 	lineStarts []int
+
+	// exprs holds the expressions parsed again for the model
+	// (Attribute.Expr), by start offset.
+	exprMu sync.Mutex
+	exprs  map[int]hcl.Expression
 }
 
 // Project is a set of scanned paths: every directory of Terraform files under

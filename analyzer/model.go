@@ -104,20 +104,29 @@ func (a *Attribute) Known() bool {
 // Expr returns the argument's source expression. The model does not hold
 // the syntax trees of native (.tf) files, which are most of a large scan's
 // memory while the checks read few of them: such an expression is parsed
-// again from its file's bytes, with the same ranges. Each call parses
-// afresh, so a caller that compares nodes takes the expression once.
+// again from its file's bytes, with the same ranges, the first time any
+// argument written there asks for it (the instances of a resource with
+// count share it).
 func (a *Attribute) Expr() hcl.Expression {
 	if a == nil {
 		return nil
 	}
-	f, ok := a.expr.(*File)
-	if !ok {
-		e, _ := a.expr.(hcl.Expression)
+	if f, ok := a.expr.(*File); ok {
+		return f.expression(a.exprStart, a.Range.End.Byte)
+	}
+	e, _ := a.expr.(hcl.Expression)
+	return e
+}
+
+// expression parses the native expression from start to end again, once.
+func (f *File) expression(start hcl.Pos, end int) hcl.Expression {
+	f.exprMu.Lock()
+	defer f.exprMu.Unlock()
+	if e, ok := f.exprs[start.Byte]; ok {
 		return e
 	}
 	src := f.Bytes
-	start, end := a.exprStart.Byte, a.Range.End.Byte
-	if start < 0 || start > end || end > len(src) {
+	if start.Byte < 0 || start.Byte > end || end > len(src) {
 		return nil
 	}
 	// A heredoc ends with the newline after its closing marker, outside
@@ -127,10 +136,14 @@ func (a *Attribute) Expr() hcl.Expression {
 	} else if bytes.HasPrefix(rest, []byte("\r\n")) {
 		end += 2
 	}
-	e, diags := hclsyntax.ParseExpression(src[start:end], a.Range.Filename, a.exprStart)
-	if diags.HasErrors() {
-		return nil
+	var e hcl.Expression
+	if pe, diags := hclsyntax.ParseExpression(src[start.Byte:end], f.Name, start); !diags.HasErrors() {
+		e = pe
 	}
+	if f.exprs == nil {
+		f.exprs = map[int]hcl.Expression{}
+	}
+	f.exprs[start.Byte] = e
 	return e
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -29,6 +30,9 @@ const gcPercent = 50
 const (
 	limitAfterLoad = 1.8
 	limitAfterGC   = 1.6
+	// outgrown is how far past its size after loading the live heap may
+	// grow before the limit is let go.
+	outgrown = 1.3
 	// minLimit keeps a small scan clear of the limit: its heap is mostly
 	// the runtime's own.
 	minLimit = 64 << 20
@@ -41,6 +45,8 @@ var memoryLimit struct {
 	on    bool
 	armed bool
 	limit int64
+	// loaded is the live heap once the files were parsed.
+	loaded uint64
 }
 
 // tuneCollector sets the collector's target and turns the memory limit
@@ -63,7 +69,8 @@ func governMemory() {
 	if !m.on {
 		return
 	}
-	m.limit = max(minLimit, int64(float64(liveHeap())*limitAfterLoad))
+	m.loaded = liveHeap()
+	m.limit = max(minLimit, int64(float64(m.loaded)*limitAfterLoad))
 	debug.SetMemoryLimit(m.limit)
 	if !m.armed {
 		m.armed = true
@@ -85,7 +92,17 @@ func raiseLimit() {
 		m.armed = false
 		return
 	}
-	if want := int64(float64(liveHeap()) * limitAfterGC); want > m.limit {
+	live := liveHeap()
+	if want := int64(float64(live) * limitAfterGC); want > m.limit {
+		if float64(live) > outgrown*float64(m.loaded) {
+			// Not syntax traded for a model any more (count and
+			// for_each building thousands of instances): a limit
+			// behind a growing heap has the collector run for nothing.
+			m.limit = math.MaxInt64
+			debug.SetMemoryLimit(m.limit)
+			m.armed = false
+			return
+		}
 		m.limit = want
 		debug.SetMemoryLimit(want)
 	}

@@ -69,6 +69,9 @@ type policyLocation struct {
 	// element of a list written out literally.
 	literal *literalRanges
 	key     string
+	// ranges, when set, knows the range of node.
+	ranges *nodeRanges
+	node   *pnode
 }
 
 // report files a finding of the running check at this location.
@@ -78,6 +81,9 @@ func (l policyLocation) report(p *analyzer.Pass, format string, args ...any) {
 
 // where is the element's range.
 func (l policyLocation) where() hcl.Range {
+	if l.ranges != nil {
+		return l.ranges.of(l.node)
+	}
 	if r, ok := l.literal.get(l.key); ok {
 		return r
 	}
@@ -401,11 +407,7 @@ func readPolicyAttr(p *analyzer.Pass, r *analyzer.Resource, a *analyzer.Attribut
 			return readDataDocument(p, doc, depth+1, seen)
 		}
 	}
-	if a.JSON != nil {
-		// The structure is read from the jsonencode argument alone.
-		return readPolicyValue(a.Value, a.JSON, nil, src)
-	}
-	return readPolicyValue(a.Value, nil, a.Expr(), src)
+	return readPolicyValue(a.Value, a.JSON, a.Expr, src)
 }
 
 // policySource describes where a JSON policy came from, for locations.
@@ -413,25 +415,56 @@ type policySource struct {
 	owner *analyzer.Resource
 	path  string
 	rng   hcl.Range
+	// ranges, when set, gives the nodes their ranges on demand.
+	ranges *nodeRanges
+}
+
+// at is the location of node n of the policy.
+func (s policySource) at(n *pnode, path string) policyLocation {
+	return policyLocation{Owner: s.owner, Range: n.rng, Path: path, ranges: s.ranges, node: n}
+}
+
+// nodeRanges gives the nodes of a policy read from a value their source
+// ranges the first time a finding needs one: they come from the argument's
+// expression, which the model parses again to give, and most policies
+// are never reported.
+type nodeRanges struct {
+	once   sync.Once
+	root   *pnode
+	locate func() *pnode
+	rng    hcl.Range
+}
+
+func (r *nodeRanges) of(n *pnode) hcl.Range {
+	r.once.Do(func() {
+		attachRanges(r.root, r.locate())
+		r.root.fillRanges(r.rng)
+	})
+	return n.rng
 }
 
 // readPolicyValue reads a JSON policy from an evaluated value: json is the
-// structure behind an unknown jsonencode result, expr the source expression
-// used to locate elements.
-func readPolicyValue(v cty.Value, json *analyzer.JSONSource, expr hcl.Expression, src policySource) *policyDocument {
+// structure behind an unknown jsonencode result, expr gives the source
+// expression used to locate elements (or nil).
+func readPolicyValue(v cty.Value, json *analyzer.JSONSource, exprOf func() hcl.Expression, src policySource) *policyDocument {
 	v, _ = v.UnmarkDeep()
 	var root *pnode
 	switch {
 	case json != nil:
 		root = ctyNode(json.Value)
-		attachRanges(root, exprNode(json.Expr()))
+		src.ranges = &nodeRanges{root: root, rng: src.rng, locate: func() *pnode { return exprNode(json.Expr()) }}
+		return buildPolicy(root, src)
 	case v.IsKnown() && !v.IsNull() && v.Type() == cty.String:
 		var err error
 		root, err = parsePolicyJSON(v.AsString())
 		if err != nil {
 			return &policyDocument{}
 		}
-		attachRanges(root, locateExpr(expr))
+		src.ranges = &nodeRanges{root: root, rng: src.rng, locate: func() *pnode { return locateExpr(exprOf()) }}
+		return buildPolicy(root, src)
+	}
+	expr := exprOf()
+	switch {
 	case !v.IsKnown() && expr != nil:
 		// An unknown string built by a template (a heredoc with
 		// interpolations): parse the literal text with each interpolation
@@ -518,7 +551,7 @@ func buildPolicy(root *pnode, src policySource) *policyDocument {
 
 func buildStatement(n *pnode, src policySource, path string) *policyStatement {
 	s := &policyStatement{
-		policyLocation:  policyLocation{Owner: src.owner, Range: n.rng, Path: path},
+		policyLocation:  src.at(n, path),
 		ConditionsKnown: true,
 	}
 	if sid := n.get("Sid"); sid != nil && sid.kind == pString {
@@ -534,27 +567,27 @@ func buildStatement(n *pnode, src policySource, path string) *policyStatement {
 	case eff.kind == pNull:
 		s.EffectKnown = true
 	}
-	s.Action = jsonValues(n.get("Action"), src.owner, path+".Action")
-	s.NotAction = jsonValues(n.get("NotAction"), src.owner, path+".NotAction")
-	s.Resource = jsonValues(n.get("Resource"), src.owner, path+".Resource")
-	s.NotResource = jsonValues(n.get("NotResource"), src.owner, path+".NotResource")
-	s.Principal = jsonPrincipals(n.get("Principal"), src.owner, path+".Principal")
-	s.NotPrincipal = jsonPrincipals(n.get("NotPrincipal"), src.owner, path+".NotPrincipal")
-	s.Conditions, s.ConditionsKnown = jsonConditions(n.get("Condition"), src.owner, path+".Condition")
+	s.Action = jsonValues(n.get("Action"), src, path+".Action")
+	s.NotAction = jsonValues(n.get("NotAction"), src, path+".NotAction")
+	s.Resource = jsonValues(n.get("Resource"), src, path+".Resource")
+	s.NotResource = jsonValues(n.get("NotResource"), src, path+".NotResource")
+	s.Principal = jsonPrincipals(n.get("Principal"), src, path+".Principal")
+	s.NotPrincipal = jsonPrincipals(n.get("NotPrincipal"), src, path+".NotPrincipal")
+	s.Conditions, s.ConditionsKnown = jsonConditions(n.get("Condition"), src, path+".Condition")
 	return s
 }
 
 // jsonValues reads a string-or-list element. A missing element is not
 // Present; a null one is Present and empty.
-func jsonValues(n *pnode, owner *analyzer.Resource, path string) policyValues {
+func jsonValues(n *pnode, src policySource, path string) policyValues {
 	if n == nil {
 		return policyValues{Known: true}
 	}
-	v := policyValues{Present: true, Known: true, policyLocation: policyLocation{Owner: owner, Range: n.rng, Path: path}}
+	v := policyValues{Present: true, Known: true, policyLocation: src.at(n, path)}
 	add := func(e *pnode) {
 		switch e.kind {
 		case pString:
-			v.Items = append(v.Items, policyValue{Text: e.text, policyLocation: policyLocation{Owner: owner, Range: e.rng, Path: path}})
+			v.Items = append(v.Items, policyValue{Text: e.text, policyLocation: src.at(e, path)})
 		case pNull:
 		case pUnknown:
 			v.Known = false
@@ -578,18 +611,18 @@ func jsonValues(n *pnode, owner *analyzer.Resource, path string) policyValues {
 	return v
 }
 
-func jsonPrincipals(n *pnode, owner *analyzer.Resource, path string) policyPrincipals {
+func jsonPrincipals(n *pnode, src policySource, path string) policyPrincipals {
 	if n == nil {
 		return policyPrincipals{Known: true}
 	}
-	pr := policyPrincipals{Present: true, Known: true, policyLocation: policyLocation{Owner: owner, Range: n.rng, Path: path}}
+	pr := policyPrincipals{Present: true, Known: true, policyLocation: src.at(n, path)}
 	switch n.kind {
 	case pString:
 		// Only "*" is valid as a bare string principal.
-		pr.Entries = append(pr.Entries, policyPrincipal{Type: "*", Identifiers: jsonValues(n, owner, path)})
+		pr.Entries = append(pr.Entries, policyPrincipal{Type: "*", Identifiers: jsonValues(n, src, path)})
 	case pObject:
 		for i, k := range n.keys {
-			ids := jsonValues(n.members[i], owner, path+"."+k)
+			ids := jsonValues(n.members[i], src, path+"."+k)
 			if !ids.Known {
 				pr.Known = false
 			}
@@ -602,7 +635,7 @@ func jsonPrincipals(n *pnode, owner *analyzer.Resource, path string) policyPrinc
 	return pr
 }
 
-func jsonConditions(n *pnode, owner *analyzer.Resource, path string) ([]policyCondition, bool) {
+func jsonConditions(n *pnode, src policySource, path string) ([]policyCondition, bool) {
 	if n == nil || n.kind == pNull {
 		return nil, true
 	}
@@ -618,12 +651,12 @@ func jsonConditions(n *pnode, owner *analyzer.Resource, path string) ([]policyCo
 			continue
 		}
 		for j, key := range keys.keys {
-			vals := jsonValues(keys.members[j], owner, path)
+			vals := jsonValues(keys.members[j], src, path)
 			out = append(out, policyCondition{
 				Operator:       op,
 				Key:            key,
 				Values:         vals,
-				policyLocation: policyLocation{Owner: owner, Range: keys.members[j].rng, Path: path},
+				policyLocation: src.at(keys.members[j], path),
 			})
 		}
 	}
@@ -746,7 +779,7 @@ func readDocumentList(p *analyzer.Pass, doc *analyzer.Resource, a *analyzer.Attr
 			expr = exprs[i]
 			rng = expr.Range()
 		}
-		out = append(out, readPolicyValue(e, nil, expr, policySource{owner: doc, path: epath, rng: rng}))
+		out = append(out, readPolicyValue(e, nil, func() hcl.Expression { return expr }, policySource{owner: doc, path: epath, rng: rng}))
 	}
 	if unknown > 0 {
 		// Unknown elements are references to other documents (or values

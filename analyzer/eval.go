@@ -390,6 +390,9 @@ func (m *modEval) evalBlocks(blocks []*hcl.Block) []*Block {
 	for _, b := range blocks {
 		exprs := bodyExpressions(b.Body)
 		ctx := m.scope(expressionsTraversals(exprs), nil)
+		if b.Type == "terraform" {
+			ctx = withProviderAliases(ctx, b.Body)
+		}
 		var blk *Block
 		if _, native := b.Body.(*hclsyntax.Body); !native && b.Type == "terraform" {
 			blk = m.evalJSONTerraform(b.Body, ctx)
@@ -401,6 +404,42 @@ func (m *modEval) evalBlocks(blocks []*hcl.Block) []*Block {
 		out = append(out, blk)
 	}
 	return out
+}
+
+// withProviderAliases lets a terraform block's required_providers name
+// provider configurations in configuration_aliases (`[aws.east]`): they are
+// references to providers, which Terraform never evaluates, not values. The
+// provider names stand for unknown values in ctx's child.
+func withProviderAliases(ctx *hcl.EvalContext, body hcl.Body) *hcl.EvalContext {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		return ctx
+	}
+	names := map[string]cty.Value{}
+	for _, rp := range sb.Blocks {
+		if rp.Type != "required_providers" {
+			continue
+		}
+		for _, a := range rp.Body.Attributes {
+			obj, ok := a.Expr.(*hclsyntax.ObjectConsExpr)
+			if !ok {
+				continue
+			}
+			for _, item := range obj.Items {
+				if hcl.ExprAsKeyword(item.KeyExpr) == "configuration_aliases" {
+					for _, t := range item.ValueExpr.Variables() {
+						names[t.RootName()] = cty.DynamicVal
+					}
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return ctx
+	}
+	child := ctx.NewChild()
+	child.Variables = names
+	return child
 }
 
 // terraformJSONBlocks are the labelled blocks of a terraform block that

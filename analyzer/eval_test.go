@@ -837,3 +837,51 @@ func TestParseEachCallsEveryIndexOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigurationAliasesAreNotValues(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": `
+module "child" {
+  source = "./child"
+  providers = {
+    aws.primary = aws
+  }
+}
+`,
+		"child/versions.tf": `
+terraform {
+  required_providers {
+    aws = {
+      source                = "hashicorp/aws"
+      version               = ">= 4.27.0"
+      configuration_aliases = [aws.primary, aws.secondary]
+    }
+  }
+}
+
+resource "aws_s3_bucket" "b" {
+  provider = aws.primary
+  bucket   = "b"
+}
+`,
+	})
+	cfgs, diags := evaluate(t, dir, Options{})
+	for _, d := range diags {
+		t.Errorf("diagnostic on valid code: %s", d.Error())
+	}
+	var source string
+	for _, c := range cfgs {
+		for _, m := range c.Modules {
+			for _, tb := range m.Terraform {
+				for _, rp := range tb.BlocksOf("required_providers") {
+					if a := rp.Attr("aws"); a != nil {
+						source, _ = StringValue(GetAttr(a.Value, "source"))
+					}
+				}
+			}
+		}
+	}
+	if source != "hashicorp/aws" {
+		t.Errorf("required_providers aws source = %q, want it read beside the aliases", source)
+	}
+}

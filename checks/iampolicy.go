@@ -1878,8 +1878,8 @@ func scopingCondition(s *policyStatement, knownOnly bool) bool {
 			continue
 		}
 		key := strings.ToLower(c.Key)
-		scoping := strings.Contains(key, "resourcetag/") || strings.Contains(key, "requesttag/") ||
-			key == "aws:resourceaccount" || key == "aws:resourceorgid" || key == "aws:resourceorgpaths" ||
+		tag := strings.Contains(key, "resourcetag/") || strings.Contains(key, "requesttag/")
+		scoping := tag || key == "aws:resourceaccount" || key == "aws:resourceorgid" || key == "aws:resourceorgpaths" ||
 			!strings.HasPrefix(key, "aws:")
 		if !scoping {
 			continue
@@ -1891,7 +1891,11 @@ func scopingCondition(s *policyStatement, knownOnly bool) bool {
 			return true
 		}
 		for _, v := range c.Values.Items {
-			if strings.Trim(v.Text, "*?") != "" {
+			// A key absent from the request matches no value, not even
+			// "*" (IAM User Guide, condition keys not present in the
+			// request): on a tag, "*" still means "carries this tag",
+			// as in AWS's own EBS CSI driver policy.
+			if tag || strings.Trim(v.Text, "*?") != "" {
 				return true
 			}
 		}

@@ -692,7 +692,10 @@ func TestScopesResources(t *testing.T) {
 		{"secure transport", []policyCondition{cond("Bool", "aws:SecureTransport", "true")}, false},
 		{"requested region", []policyCondition{cond("StringEquals", "aws:RequestedRegion", "eu-west-1")}, false},
 		{"negated tag", []policyCondition{cond("StringNotEquals", "aws:ResourceTag/team", "payments")}, false},
-		{"tag wildcard", []policyCondition{cond("StringLike", "aws:ResourceTag/team", "*")}, false},
+		{"tag present, any value", []policyCondition{cond("StringLike", "ec2:ResourceTag/CSIVolumeName", "*")}, true},
+		{"request tag present", []policyCondition{cond("StringLike", "aws:RequestTag/owner", "*")}, true},
+		{"any resource account", []policyCondition{cond("StringLike", "aws:ResourceAccount", "*")}, false},
+		{"any service value", []policyCondition{cond("StringLike", "iam:PassedToService", "*")}, false},
 		{"IfExists tag", []policyCondition{cond("StringEqualsIfExists", "aws:ResourceTag/team", "payments")}, false},
 	}
 	for _, tc := range tests {

@@ -28,6 +28,17 @@ data "aws_iam_policy_document" "uploads" {
     }
   }
 
+  # Any value of a tag still needs the tag: only volumes the driver tagged.
+  statement {
+    actions   = ["ec2:DeleteVolume"]
+    resources = ["*"]
+    condition {
+      test     = "StringLike"
+      variable = "ec2:ResourceTag/CSIVolumeName"
+      values   = ["*"]
+    }
+  }
+
   # iam:PassRole on "*" limited to one service.
   statement {
     actions   = ["iam:PassRole"]

@@ -885,3 +885,41 @@ resource "aws_s3_bucket" "b" {
 		t.Errorf("required_providers aws source = %q, want it read beside the aliases", source)
 	}
 }
+
+func TestMissingModuleInsideTheTree(t *testing.T) {
+	outside := writeTree(t, map[string]string{"mod/main.tf": "# outside\n"})
+	dir := writeTree(t, map[string]string{"examples/main.tf": `
+module "missing" {
+  source = "./modules/account-request"
+}
+module "via_link" {
+  source = "../out/absent"
+}
+module "out" {
+  source = "../../escape"
+}
+`})
+	if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, diags := evaluate(t, filepath.Join(dir, "examples"), Options{})
+	want := map[string]string{
+		`"missing"`:  "there is no directory",
+		`"via_link"`: "outside the scanned tree or does not exist",
+		`"out"`:      "outside the scanned tree or does not exist",
+	}
+	for name, msg := range want {
+		found := false
+		for _, d := range diags {
+			if strings.Contains(d.Detail, "module "+name) {
+				found = true
+				if !strings.Contains(d.Detail, msg) {
+					t.Errorf("module %s: %q, want it to say %q", name, d.Detail, msg)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("module %s: no diagnostic in %v", name, diags)
+		}
+	}
+}

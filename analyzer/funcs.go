@@ -7,10 +7,8 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -607,7 +605,7 @@ type fileFuncs struct {
 func (f *fileFuncs) read(path string) ([]byte, error) {
 	abs, ok := f.confine(path)
 	if !ok {
-		if f.missingWithin(abs) {
+		if f.p.missingInside(abs) {
 			// A file written at apply time (a generated key, an archive).
 			return nil, fmt.Errorf("no file %q in the scanned tree", path)
 		}
@@ -652,22 +650,6 @@ func (f *fileFuncs) confine(path string) (string, bool) {
 		return abs, false
 	}
 	return abs, true
-}
-
-// missingWithin reports whether abs, refused by confine, is simply absent:
-// its directory lies inside the tree once resolved, and nothing, not even
-// a link, has its name there. Saying so tells nothing of what lies outside
-// the tree; a dangling link is still refused as outside.
-func (f *fileFuncs) missingWithin(abs string) bool {
-	if !f.p.lexicallyWithin(abs) || !f.p.within(filepath.Dir(abs)) {
-		return false
-	}
-	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
-	if err != nil {
-		return false
-	}
-	_, err = os.Lstat(filepath.Join(dir, filepath.Base(abs)))
-	return errors.Is(err, fs.ErrNotExist)
 }
 
 func (f *fileFuncs) file() function.Function {

@@ -314,6 +314,31 @@ func (p *Project) within(abs string) bool {
 	return false
 }
 
+// missingInside reports whether abs, refused as outside the tree, is simply
+// absent: it names a place inside the tree, the nearest directory above it
+// that exists lies inside the tree once resolved, and nothing, not even a
+// link, has the next name there. Saying so tells nothing of what lies
+// outside the tree, and only places inside it are looked at; a dangling
+// link is still refused as outside.
+func (p *Project) missingInside(abs string) bool {
+	abs = filepath.Clean(abs)
+	if !p.lexicallyWithin(abs) {
+		return false
+	}
+	for dir, name := filepath.Dir(abs), filepath.Base(abs); ; dir, name = filepath.Dir(dir), filepath.Base(dir) {
+		if resolved, err := filepath.EvalSymlinks(dir); err == nil {
+			if !p.within(resolved) {
+				return false
+			}
+			_, err := os.Lstat(filepath.Join(resolved, name))
+			return errors.Is(err, fs.ErrNotExist)
+		}
+		if filepath.Dir(dir) == dir || !p.lexicallyWithin(dir) {
+			return false
+		}
+	}
+}
+
 // lexicallyWithin reports whether abs names a place inside one of the scan
 // roots before any link is resolved. It touches no file: a path that fails
 // it is refused without even asking whether it exists.

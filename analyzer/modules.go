@@ -287,8 +287,13 @@ func (m *modEval) resolveSource(mc *moduleCallDecl, key string) (string, bool) {
 		abs := filepath.Clean(filepath.Join(m.dm.abs, src))
 		// One message for a path out of the tree and a missing one (or
 		// links that never end): telling them apart would say whether
-		// something exists outside the tree.
+		// something exists outside the tree. A directory simply missing
+		// inside it is said so.
 		if !m.ev.p.within(abs) {
+			if m.ev.p.missingInside(abs) {
+				m.ev.warn(&rng, "Module not found", fmt.Sprintf("module %q (source %q): there is no directory %s in the scanned tree; the call is skipped", mc.name, mc.source, m.ev.p.displayName(abs)))
+				return "", false
+			}
 			m.ev.warn(&rng, "Module outside the scan root", fmt.Sprintf("module %q (source %q) lies outside the scanned tree or does not exist; it was not read", mc.name, mc.source))
 			return "", false
 		}

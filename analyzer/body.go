@@ -123,10 +123,8 @@ func (m *modEval) evalAttr(name string, expr hcl.Expression, rng hcl.Range, ctx 
 			a.Rendered = m.renderTemplate(tmpl, ctx)
 		}
 	}
-	if a.JSON != nil && a.JSON.call == nil {
-		if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
-			a.JSON.call = a
-		}
+	if a.JSON != nil && a.JSON.call == nil && jsonencodeArg(expr) != nil {
+		a.JSON.call = a
 	}
 	return a
 }

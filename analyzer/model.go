@@ -50,7 +50,13 @@ func (j *JSONSource) Expr() hcl.Expression {
 	if j == nil || j.call == nil {
 		return nil
 	}
-	if call, ok := j.call.Expr().(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+	return jsonencodeArg(j.call.Expr())
+}
+
+// jsonencodeArg returns the argument of a jsonencode call, or nil when e is
+// not one.
+func jsonencodeArg(e hcl.Expression) hcl.Expression {
+	if call, ok := e.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
 		return call.Args[0]
 	}
 	return nil

@@ -774,12 +774,12 @@ func readDocumentList(p *analyzer.Pass, doc *analyzer.Resource, a *analyzer.Attr
 			epath = path
 		}
 		rng := a.Range
-		var expr hcl.Expression
+		var elem hcl.Expression
 		if exprs != nil {
-			expr = exprs[i]
-			rng = expr.Range()
+			elem = exprs[i]
+			rng = elem.Range()
 		}
-		out = append(out, readPolicyValue(e, nil, func() hcl.Expression { return expr }, policySource{owner: doc, path: epath, rng: rng}))
+		out = append(out, readPolicyValue(e, nil, func() hcl.Expression { return elem }, policySource{owner: doc, path: epath, rng: rng}))
 	}
 	if unknown > 0 {
 		// Unknown elements are references to other documents (or values
